@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Live replication throughput: start_replica on a backlog, and lag while replicating at full speed.
+# Usage: bench/replica-throughput.sh [changes]   (default 100000; BENCH_KEEP=1 keeps the temp dir)
+# Servers: private ones started by bench/servers.sh, or yours through MY_*/PG_* variables (see that file).
+# Table: the mixed-type bench_src.items of bench/copy-vs-pgloader.sh (10 columns), 100,000 seed rows.
+# Changes: transactions of 100 row changes, 50 inserts + 30 updates + 20 deletes each (one multi-row statement of
+# each kind), written by a stored procedure on the source.
+#   (a) backlog: changes written while the replica is stopped, then start_replica; time until all are applied.
+#   (b) live: the same amount of changes written at full speed while the replica runs; lag = time from the last
+#       source commit until the target holds it; peak RSS (VmHWM) of the replica process.
+# Both end with a per-row md5 comparison of the whole table on both sides.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+changes=${1:-100000}
+txns=$((changes / 100))
+seed=100000
+. bench/servers.sh
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+bench_start_servers
+stop_all() { [ -n "${config:-}" ] && scripts/chameleon stop_replica --config "$config" --source bench > /dev/null 2>&1 || true; bench_stop_servers; }
+trap stop_all EXIT
+psql_bin="$(bench_pg_bindir)/psql"
+my() { mariadb --no-defaults --default-character-set=utf8mb4 -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" -p"$MY_PASSWORD" "$@"; }
+pg() { PGPASSWORD=$PG_PASSWORD "$psql_bin" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 "$@"; }
+now() { date +%s.%N; }
+secs() { awk "BEGIN {printf \"%.2f\", $2 - $1}"; }
+
+echo "== source: $seed seed rows of mixed types in bench_src.items"
+my -e "DROP DATABASE IF EXISTS bench_src; CREATE DATABASE bench_src"
+my bench_src <<SQL
+$(bench_items_ddl)
+INSERT INTO items SELECT seq, CAST(seq % 1000 AS SIGNED) - 500, 18446744073709551615 - seq, seq / 7,
+  CONCAT('item ', seq, ' ü😀'), ELT(1 + seq % 4, 'new', 'paid', 'shipped', 'it''s'),
+  TIMESTAMPADD(MICROSECOND, seq * 1234567, '2020-01-01 00:00:00'),
+  JSON_OBJECT('n', seq, 'tag', CONCAT('t', seq % 10), 'ok', seq % 2 = 0, 'nested', JSON_OBJECT('ü', 'é😀')),
+  UNHEX(REPEAT(LPAD(HEX(seq % 256), 2, '0'), 100 + seq % 200))
+FROM seq_1_to_$seed;
+-- run r (0 or 1) of n transactions: transaction i inserts 50 new ids, updates 30 seed rows, deletes 20 seed rows
+DELIMITER //
+CREATE PROCEDURE changes(r INT, n INT)
+BEGIN
+  DECLARE i INT DEFAULT 0;
+  WHILE i < n DO
+    START TRANSACTION;
+    INSERT INTO items SELECT $seed + r * 1000000 + i * 50 + seq, seq, seq, seq / 3, CONCAT('new ', i), 'new',
+      '2026-11-22 10:00:00.5', JSON_OBJECT('n', i, 'tag', 'live', 'ok', true, 'nested', JSON_OBJECT('ü', 'x')),
+      UNHEX('C0FFEE') FROM seq_1_to_50;
+    UPDATE items SET qty = qty + 1, status = 'paid', price = price + 0.0001 WHERE id BETWEEN 1 + i * 30 AND 30 + i * 30;
+    DELETE FROM items WHERE id BETWEEN 50001 + r * 25000 + i * 20 AND 50020 + r * 25000 + i * 20;
+    COMMIT;
+    SET i = i + 1;
+  END WHILE;
+END//
+DELIMITER ;
+SQL
+[ "$txns" -le 1250 ] || { echo "at most 125000 changes (the deletes of a run use 25,000 seed rows)"; exit 1; }
+
+health_port=$(bench_free_port)
+config="$BENCH_DIR/replica.yml"
+bench_config "$config" file bench_replica 4243 "    health_port: $health_port"
+pg -qc "DROP DATABASE IF EXISTS bench_replica" -c "CREATE DATABASE bench_replica" postgres
+c() { scripts/chameleon "$@" --config "$config"; }
+c create_replica_schema > /dev/null
+c add_source --source bench > /dev/null
+c init_replica --source bench > /dev/null
+
+# the target holds the source's state when these agree (cheap enough to poll every 50 ms)
+my_sums() { my -N bench_src -e "SELECT CONCAT_WS('|', count(*), sum(qty), sum(id), max(id)) FROM items"; }
+pg_sums() { pg -At bench_replica -c "SELECT concat_ws('|', count(*), sum(qty), sum(id), max(id)) FROM bench_dst.items"; }
+await_applied() { # prints the time the target first matched
+  local want; want=$(my_sums)
+  local end=$((SECONDS + 600))
+  until [ "$(pg_sums)" = "$want" ]; do
+    [ $SECONDS -lt $end ] || { echo "not applied within 600 s: source $want, target $(pg_sums)" >&2; exit 1; }
+    sleep 0.05
+  done
+  now
+}
+verify() {
+  local my_text pg_text
+  my_text="CONCAT_WS('|', id, qty, big_u, price, name, status, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s.%f'),
+      JSON_VALUE(attrs, '$.n'), JSON_VALUE(attrs, '$.tag'), JSON_EXTRACT(attrs, '$.ok'),
+      JSON_VALUE(attrs, '$.nested.\"ü\"'), LOWER(HEX(thumb)))"
+  pg_text="concat_ws('|', id, qty, big_u, price, name, status, to_char(created, 'YYYY-MM-DD HH24:MI:SS.US'),
+      attrs ->> 'n', attrs ->> 'tag', attrs -> 'ok', attrs -> 'nested' ->> 'ü', encode(thumb, 'hex'))"
+  my -N bench_src -e "SELECT id, MD5($my_text) FROM items ORDER BY id" > "$BENCH_DIR/source.md5"
+  pg -At -F $'\t' bench_replica -c "SELECT id, md5($pg_text) FROM bench_dst.items ORDER BY id" > "$BENCH_DIR/target.md5"
+  diff "$BENCH_DIR/source.md5" "$BENCH_DIR/target.md5" | grep -c '^[<>]' || true
+}
+
+echo "== (a) backlog: $changes changes ($txns transactions of 100) written while the replica is stopped"
+t0=$(now); my bench_src -e "CALL changes(0, $txns)"; t1=$(now)
+echo "written in $(secs "$t0" "$t1") s"
+t_start=$(now)
+c start_replica --source bench > /dev/null 2>&1
+t_ready=$(now)
+t_done=$(await_applied)
+backlog_total=$(secs "$t_start" "$t_done"); backlog_apply=$(secs "$t_ready" "$t_done")
+backlog_rate=$(awk "BEGIN {printf \"%.0f\", $changes / ($t_done - $t_ready)}")
+backlog_diff=$(verify)
+echo "start_replica returned after $(secs "$t_start" "$t_ready") s (JVM start, pid file); all applied $backlog_total s after the start"
+echo "apply rate (after start-up): $backlog_rate rows/s; rows differing: $backlog_diff"
+
+echo "== (b) live: $changes changes written at full speed while the replica runs"
+pid=$(cat "$BENCH_DIR/pid/bench.pid")
+t0=$(now); my bench_src -e "CALL changes(1, $txns)"; t_last=$(now)
+t_done=$(await_applied)
+write_s=$(secs "$t0" "$t_last"); lag=$(secs "$t_last" "$t_done")
+rss=$(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$pid/status")
+live_diff=$(verify)
+echo "written in $write_s s ($(awk "BEGIN {printf \"%.0f\", $changes / $write_s}") rows/s on the source)"
+echo "lag after the last write: $lag s; replica peak RSS (VmHWM): $rss; rows differing: $live_diff"
+c stop_replica --source bench > /dev/null
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(a) backlog of $changes changes: $backlog_rate rows/s after start-up ($backlog_apply s), $backlog_total s including start_replica (target >= 50000 rows/s)"
+echo "(b) live: lag after the last write $lag s (target < 1 s); replica peak RSS $rss"
+[ "$backlog_diff" = 0 ] && [ "$live_diff" = 0 ]

@@ -1,0 +1,162 @@
+package io.chameleon.capture;
+
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
+import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.QueryEventData;
+import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import io.chameleon.mysql.BinlogPosition;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs on the binlog client's thread: turns library events into {@link CapturedEvent}s and puts them on the
+ * bounded queue, which blocks the stream when the consumer falls behind (backpressure).
+ */
+final class BinlogEventTranslator implements BinaryLogClient.EventListener {
+
+    private final BlockingQueue<CapturedEvent> queue;
+    private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+    private final java.util.function.Consumer<String> onFailure;
+    private String file;
+    private String gtid;
+    private volatile boolean failed;
+    private volatile long lastEventMillis = System.currentTimeMillis();
+
+    /**
+     * @param onFailure told (once per connection) when an event cannot be handed on; the stream must then be
+     *                  broken off, since the client library would skip the event and carry on
+     */
+    BinlogEventTranslator(BlockingQueue<CapturedEvent> queue, String startFile,
+                          java.util.function.Consumer<String> onFailure) {
+        this.queue = queue;
+        this.file = startFile;
+        this.onFailure = onFailure;
+    }
+
+    long lastEventMillis() {
+        return lastEventMillis;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        lastEventMillis = System.currentTimeMillis();
+        if (failed) {
+            return;
+        }
+        try {
+            translate(event);
+        } catch (RuntimeException e) {
+            failed = true;
+            onFailure.accept("cannot handle " + event.getHeader().getEventType() + " at " + file + ":"
+                    + ((EventHeaderV4) event.getHeader()).getPosition() + ": " + e.getMessage());
+        }
+    }
+
+    private void translate(Event event) {
+        EventHeaderV4 header = event.getHeader();
+        switch (header.getEventType()) {
+            case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
+            case TABLE_MAP -> {
+                TableMapEventData map = event.getData();
+                tableMaps.put(map.getTableId(), map);
+            }
+            case MARIADB_GTID -> {
+                MariadbGtidEventData data = event.getData();
+                gtid = data.getDomainId() + "-" + data.getServerId() + "-" + data.getSequence();
+            }
+            case GTID -> gtid = ((GtidEventData) event.getData()).getMySqlGtid().toString();
+            case WRITE_ROWS, EXT_WRITE_ROWS -> {
+                WriteRowsEventData data = event.getData();
+                rows(RowOperation.INSERT, data.getTableId(), List.of(), data.getRows(), header);
+            }
+            case DELETE_ROWS, EXT_DELETE_ROWS -> {
+                DeleteRowsEventData data = event.getData();
+                rows(RowOperation.DELETE, data.getTableId(), data.getRows(), List.of(), header);
+            }
+            case UPDATE_ROWS, EXT_UPDATE_ROWS -> {
+                UpdateRowsEventData data = event.getData();
+                List<Serializable[]> before = new ArrayList<>(data.getRows().size());
+                List<Serializable[]> after = new ArrayList<>(data.getRows().size());
+                for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
+                    before.add(row.getKey());
+                    after.add(row.getValue());
+                }
+                rows(RowOperation.UPDATE, data.getTableId(), before, after, header);
+            }
+            case XID -> commit(header);
+            case QUERY -> query(event.getData(), header);
+            case HEARTBEAT -> put(new CapturedEvent.Heartbeat(System.currentTimeMillis()));
+            default -> { }
+        }
+    }
+
+    /** Tells the consumer the stream broke; completes with the position to resume from. */
+    CompletableFuture<BinlogPosition> interrupted(String reason) {
+        CompletableFuture<BinlogPosition> resumeAt = new CompletableFuture<>();
+        put(new CapturedEvent.Interrupted(reason, resumeAt));
+        return resumeAt;
+    }
+
+    /** Stops handing events on (the stream is being broken off); unblocks a put waiting for queue space. */
+    void close() {
+        failed = true;
+    }
+
+    private void query(QueryEventData data, EventHeaderV4 header) {
+        String sql = data.getSql().trim();
+        String word = sql.length() > 8 ? sql.substring(0, 8) : sql;
+        switch (word.toUpperCase(Locale.ROOT)) {
+            case "BEGIN" -> { }
+            case "COMMIT" -> commit(header);
+            default -> {
+                put(new CapturedEvent.Statement(data.getDatabase(), sql, new BinlogPosition(file, header.getPosition()),
+                        new BinlogPosition(file, header.getNextPosition(), gtid), header.getTimestamp()));
+                gtid = null;
+            }
+        }
+    }
+
+    private void commit(EventHeaderV4 header) {
+        put(new CapturedEvent.Commit(new BinlogPosition(file, header.getNextPosition(), gtid), header.getTimestamp(),
+                gtid));
+        gtid = null;
+    }
+
+    private void rows(RowOperation operation, long tableId, List<Serializable[]> before, List<Serializable[]> after,
+                      EventHeaderV4 header) {
+        TableMapEventData map = tableMaps.get(tableId);
+        if (map == null) {
+            throw new IllegalStateException("rows event for unknown table id " + tableId + " at " + file + ":"
+                    + header.getPosition());
+        }
+        put(new CapturedEvent.Rows(operation, map.getDatabase(), map.getTable(), before, after,
+                new BinlogPosition(file, header.getPosition()), header.getTimestamp()));
+    }
+
+    private void put(CapturedEvent captured) {
+        try {
+            while (!queue.offer(captured, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (failed && !(captured instanceof CapturedEvent.Interrupted)) {
+                    throw new IllegalStateException("stream closed while the consumer was busy");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("binlog reader interrupted", e);
+        }
+    }
+}

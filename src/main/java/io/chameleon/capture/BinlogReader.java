@@ -1,0 +1,155 @@
+package io.chameleon.capture;
+
+import io.chameleon.catalog.RegisteredTable;
+import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.error.StateException;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourceTable;
+import io.chameleon.mysql.TableDiscovery;
+import io.chameleon.postgres.PostGis;
+import io.chameleon.postgres.PostgresConnector;
+import io.chameleon.schema.TableMapper;
+import io.chameleon.schema.TypeMapper;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The reader of one source: a binlog stream thread feeding, through a bounded queue, the consumer that writes the
+ * change log. Starts where the catalogue's read position says, which is always a transaction boundary.
+ */
+public final class BinlogReader {
+
+    private static final Logger LOG = Logger.getLogger(BinlogReader.class);
+
+    private final ChameleonConfig config;
+    private final SourceConfig source;
+    private final PostgresConnector postgres;
+    private final SourceConnector mysql;
+    private final CaptureStatistics statistics;
+
+    public BinlogReader(ChameleonConfig config, SourceConfig source, PostgresConnector postgres, SourceConnector mysql,
+                        CaptureStatistics statistics) {
+        this.config = config;
+        this.source = source;
+        this.postgres = postgres;
+        this.mysql = mysql;
+        this.statistics = statistics;
+    }
+
+    /** Reads until {@code stop}; throws when the source cannot be read or the log cannot be written. */
+    public void run(int sourceId, BooleanSupplier stop) throws SQLException {
+        CaptureSettings settings = CaptureSettings.of(source);
+        try (ChangeLogWriter writer = new ChangeLogWriter(postgres.connect(), config.catalogueSchema(), sourceId)) {
+            int dropped = writer.discardIncompleteBatches();
+            if (dropped > 0) {
+                LOG.infof("dropped %d logged parts of a transaction whose commit was not read source=%s", dropped,
+                        source.name());
+            }
+            StartState state = startState(sourceId);
+            Map<String, CapturedTable> tables = capturedTables(sourceId);
+            BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+            ChangeCapture capture = new ChangeCapture(queue, writer, new ChangeFilter(source, tables), settings,
+                    state.position(), state.consistent(), state.highWatermark(), statistics);
+            BinlogStream stream = new BinlogStream(source, queue);
+            AtomicReference<RuntimeException> streamFailure = new AtomicReference<>();
+            Thread streamThread = new Thread(() -> {
+                try {
+                    statistics.connected(true);
+                    stream.run(state.position(), () -> stop.getAsBoolean() || streamFailure.get() != null);
+                } catch (RuntimeException e) {
+                    streamFailure.set(e);
+                } finally {
+                    statistics.connected(false);
+                }
+            }, "binlog-stream-" + source.name());
+            streamThread.setDaemon(true);
+            LOG.infof("reader starting source=%s position=%s tables=%d consistent=%s", source.name(), state.position(),
+                    tables.size(), state.consistent());
+            streamThread.start();
+            try {
+                capture.run(() -> stop.getAsBoolean() || streamFailure.get() != null);
+            } finally {
+                stream.disconnect();
+                streamFailure.compareAndSet(null, new CaptureException("reader stopped"));
+                joinQuietly(streamThread);
+            }
+            RuntimeException failure = streamFailure.get();
+            if (!stop.getAsBoolean() && failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private record StartState(BinlogPosition position, boolean consistent, BinlogPosition highWatermark) {
+    }
+
+    private StartState startState(int sourceId) throws SQLException {
+        String schema = config.catalogueSchema();
+        try (Connection pg = postgres.connect(); PreparedStatement ps = pg.prepareStatement("SELECT r.binlog_file,"
+                + " r.binlog_position, r.gtid_set, s.consistent, s.hw_binlog_file, s.hw_binlog_position FROM "
+                + io.chameleon.postgres.PgIdentifiers.qualified(schema, "source") + " s LEFT JOIN "
+                + io.chameleon.postgres.PgIdentifiers.qualified(schema, "read_position")
+                + " r USING (source_id) WHERE s.source_id = ?")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    throw new StateException("source " + source.name() + " has no read position: run init_replica "
+                            + "first, or start_replica --from FILE:POSITION");
+                }
+                BinlogPosition position = new BinlogPosition(rs.getString(1), rs.getLong(2), rs.getString(3));
+                String hwFile = rs.getString(5);
+                return new StartState(position, rs.getBoolean(4),
+                        hwFile == null ? null : new BinlogPosition(hwFile, rs.getLong(6)));
+            }
+        }
+    }
+
+    private Map<String, CapturedTable> capturedTables(int sourceId) throws SQLException {
+        List<RegisteredTable> registered;
+        boolean postgis;
+        try (Connection pg = postgres.connect()) {
+            registered = new ReplicatedTableRepository(pg, config.catalogueSchema()).registered(sourceId);
+            postgis = PostGis.available(pg); // as the copy decided, so both paths write geometry alike
+        }
+        Map<String, SourceTable> discovered = new HashMap<>();
+        try (Connection my = mysql.connect()) {
+            for (SourceTable table : new TableDiscovery(my).discover(source)) {
+                discovered.put(table.schema() + "." + table.name(), table);
+            }
+        }
+        TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), postgis));
+        Map<String, CapturedTable> tables = new HashMap<>();
+        for (RegisteredTable entry : registered) {
+            String name = entry.table().originSchema() + "." + entry.table().tableName();
+            SourceTable table = discovered.get(name);
+            if (!entry.enabled() || !entry.table().replicated() || table == null) {
+                continue;
+            }
+            tables.put(name, new CapturedTable(entry.tableId(), table,
+                    mapper.map(table, entry.table().destinationSchema()), entry.table().copyPosition()));
+        }
+        return tables;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.chameleon.capture;
+
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import io.chameleon.config.ErrorPolicy;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.mysql.BinlogPosition;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps a binlog connection streaming into the queue: connects at a transaction boundary, and when the stream
+ * breaks (connection lost, silent server, undecodable event) lets the consumer drop the open transaction, then
+ * reconnects with backoff from the end of the last whole transaction. Under {@code on_error_read: exit} it gives
+ * up after a few failed attempts; under {@code continue} it keeps trying. It never stops silently.
+ */
+final class BinlogStream {
+
+    private static final Logger LOG = Logger.getLogger(BinlogStream.class);
+    private static final int ATTEMPTS_BEFORE_EXIT = 5;
+    private static final int SAME_POSITION_FAILURES = 3;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final SourceConfig source;
+    private final BlockingQueue<CapturedEvent> queue;
+    private final Duration heartbeat;
+    private volatile BinaryLogClient client;
+    private volatile BinlogEventTranslator translator;
+    private volatile String failure;
+
+    BinlogStream(SourceConfig source, BlockingQueue<CapturedEvent> queue) {
+        this.source = source;
+        this.queue = queue;
+        this.heartbeat = Duration.ofSeconds(Math.max(1, source.sleepLoopSeconds()));
+    }
+
+    /** Streams until {@code stop} says so; throws when the source cannot be read any more. */
+    void run(BinlogPosition start, BooleanSupplier stop) {
+        BinlogPosition position = start;
+        int failedAttempts = 0;
+        int failuresHere = 0;
+        BinlogPosition lastFailurePosition = null;
+        while (!stop.getAsBoolean()) {
+            failure = null;
+            BinlogEventTranslator translator = new BinlogEventTranslator(queue, position.file(), this::breakOff);
+            boolean streamed = stream(position, translator, stop);
+            if (stop.getAsBoolean()) {
+                return;
+            }
+            String reason = failure != null ? failure : "connection to the source closed";
+            position = resumePosition(translator, reason, position);
+            failedAttempts = streamed ? 0 : failedAttempts + 1;
+            failuresHere = position.equals(lastFailurePosition) && failure != null ? failuresHere + 1 : 0;
+            lastFailurePosition = failure != null ? position : null;
+            if (failuresHere >= SAME_POSITION_FAILURES) {
+                throw new CaptureException("the binlog cannot be read past " + position + ": " + reason);
+            }
+            if (source.onErrorRead() == ErrorPolicy.EXIT && failedAttempts >= ATTEMPTS_BEFORE_EXIT) {
+                throw new CaptureException("cannot read the binlog of source " + source.name() + " after "
+                        + failedAttempts + " attempts (on_error_read is exit): " + reason);
+            }
+            Duration backoff = backoff(failedAttempts);
+            LOG.warnf("binlog stream interrupted source=%s position=%s reason=\"%s\" retry_in=%ss", source.name(),
+                    position, reason, backoff.toSeconds());
+            sleep(backoff, stop);
+        }
+    }
+
+    /** Breaks the connection off from outside (stop, or a silent server). */
+    void disconnect() {
+        BinlogEventTranslator current0 = translator;
+        if (current0 != null) {
+            current0.close();
+        }
+        BinaryLogClient current = client;
+        if (current != null) {
+            try {
+                current.disconnect();
+            } catch (IOException e) {
+                LOG.debugf("disconnect failed: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** @return whether the connection got as far as streaming */
+    private boolean stream(BinlogPosition position, BinlogEventTranslator translator, BooleanSupplier stop) {
+        this.translator = translator;
+        BinaryLogClient next = BinlogClients.create(source, position);
+        next.registerEventListener(translator);
+        next.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onEventDeserializationFailure(BinaryLogClient c, Exception ex) {
+                breakOff("undecodable event after " + position + ": " + ex.getMessage());
+            }
+
+            @Override
+            public void onCommunicationFailure(BinaryLogClient c, Exception ex) {
+                if (failure == null) {
+                    failure = "communication failure: " + ex.getMessage();
+                }
+            }
+        });
+        client = next;
+        Watchdog watchdog = new Watchdog(translator, heartbeat.multipliedBy(3).plusSeconds(5), this::breakOff);
+        try {
+            LOG.infof("binlog stream connecting source=%s position=%s", source.name(), position);
+            watchdog.start();
+            next.connect();
+            return next.getConnectionId() > 0;
+        } catch (IOException e) {
+            failure = "cannot connect: " + e.getMessage();
+            return false;
+        } finally {
+            watchdog.stop();
+            client = null;
+        }
+    }
+
+    private void breakOff(String reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+        Thread disconnector = new Thread(this::disconnect, "binlog-disconnect");
+        disconnector.setDaemon(true);
+        disconnector.start();
+    }
+
+    private static BinlogPosition resumePosition(BinlogEventTranslator translator, String reason, BinlogPosition fallback) {
+        try {
+            return translator.interrupted(reason).get(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CaptureException("the capture consumer did not answer after the stream broke: " + reason);
+        }
+    }
+
+    private static Duration backoff(int failedAttempts) {
+        Duration wait = Duration.ofMillis(500L << Math.min(failedAttempts, 6));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    private static void sleep(Duration wait, BooleanSupplier stop) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (!stop.getAsBoolean() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.chameleon.capture;
+
+import io.chameleon.mysql.BinlogPosition;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** What the binlog thread hands to the capture consumer, in stream order. */
+sealed interface CapturedEvent {
+
+    /** Row images of one rows event: before images for updates and deletes, after images for inserts and updates. */
+    record Rows(RowOperation operation, String database, String table, List<Serializable[]> before,
+                List<Serializable[]> after, BinlogPosition position, long sourceMillis) implements CapturedEvent {
+    }
+
+    /** The end of a source transaction; {@code next} is where the stream resumes after it. */
+    record Commit(BinlogPosition next, long sourceMillis, String gtid) implements CapturedEvent {
+    }
+
+    /** A statement other than BEGIN/COMMIT (DDL and the like): a transaction of its own. */
+    record Statement(String database, String sql, BinlogPosition position, BinlogPosition next, long sourceMillis)
+            implements CapturedEvent {
+    }
+
+    /** The server has nothing new: the reader is caught up at this point of the source clock. */
+    record Heartbeat(long receivedMillis) implements CapturedEvent {
+    }
+
+    /**
+     * The stream broke (connection lost, undecodable event): the consumer drops the open transaction and answers
+     * with the position to resume from, the end of the last whole transaction it has.
+     */
+    record Interrupted(String reason, java.util.concurrent.CompletableFuture<BinlogPosition> resumeAt)
+            implements CapturedEvent {
+    }
+}

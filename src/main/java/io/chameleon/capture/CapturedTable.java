@@ -1,0 +1,61 @@
+package io.chameleon.capture;
+
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.SourceTable;
+import io.chameleon.schema.PgTable;
+
+/**
+ * A table the reader captures: its catalogue id, its structure on both sides, and, until the stream passes it,
+ * the position of its copy snapshot (changes before it are already in the copied data).
+ */
+final class CapturedTable {
+
+    private final int tableId;
+    private final SourceTable source;
+    private final PgTable target;
+    private BinlogPosition copyPosition;
+    private boolean reachedConsistency;
+
+    CapturedTable(int tableId, SourceTable source, PgTable target, BinlogPosition copyPosition) {
+        this.tableId = tableId;
+        this.source = source;
+        this.target = target;
+        this.copyPosition = copyPosition;
+    }
+
+    int tableId() {
+        return tableId;
+    }
+
+    SourceTable source() {
+        return source;
+    }
+
+    PgTable target() {
+        return target;
+    }
+
+    /** Whether a change at this position is already contained in the table's copy. */
+    boolean inCopy(BinlogPosition position) {
+        if (copyPosition == null) {
+            return false;
+        }
+        if (position.compareTo(copyPosition) < 0) {
+            return true;
+        }
+        copyPosition = null;
+        reachedConsistency = true;
+        return false;
+    }
+
+    /** True once after the stream first passes the copy position, so the catalogue can forget it. */
+    boolean takeReachedConsistency() {
+        boolean reached = reachedConsistency;
+        reachedConsistency = false;
+        return reached;
+    }
+
+    String qualifiedSourceName() {
+        return source.schema() + "." + source.name();
+    }
+}

@@ -1,0 +1,254 @@
+package io.chameleon.capture;
+
+import io.chameleon.catalog.DiscardedRowRepository;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.config.BadValuePolicy;
+import org.jboss.logging.Logger;
+
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The reader's consumer: turns the event stream into change-log batches. Rows are kept per source transaction;
+ * whole transactions accumulate into a batch written when it is full or the stream is caught up, together with
+ * the position after the last of them. A transaction too large for memory is written in parts into a batch that
+ * replay cannot see until the transaction's commit is logged.
+ */
+final class ChangeCapture {
+
+    private static final Logger LOG = Logger.getLogger(ChangeCapture.class);
+
+    private final BlockingQueue<CapturedEvent> queue;
+    private final ChangeLogWriter writer;
+    private final ChangeFilter filter;
+    private final RowImageEncoder encoder = new RowImageEncoder();
+    private final CaptureSettings settings;
+    private final CaptureStatistics statistics;
+
+    private final List<LoggedChange> open = new ArrayList<>();
+    private long openBatchId = -1;
+    private int openBatchSeq;
+    private final List<LoggedChange> pending = new ArrayList<>();
+    private final List<DiscardedRowRepository.DiscardedRow> discards = new ArrayList<>();
+    private int pendingTransactions;
+    private BinlogPosition pendingStart;
+    private BinlogPosition lastWhole;
+    private long lastWholeMillis;
+    private boolean positionToSave;
+    private boolean consistent;
+    private final BinlogPosition highWatermark;
+
+    ChangeCapture(BlockingQueue<CapturedEvent> queue, ChangeLogWriter writer, ChangeFilter filter,
+                  CaptureSettings settings, BinlogPosition start, boolean consistent, BinlogPosition highWatermark,
+                  CaptureStatistics statistics) {
+        this.queue = queue;
+        this.writer = writer;
+        this.filter = filter;
+        this.settings = settings;
+        this.lastWhole = start;
+        this.consistent = consistent;
+        this.highWatermark = highWatermark;
+        this.statistics = statistics;
+    }
+
+    /** Consumes events until {@code stop}; what was read completely is written before returning. */
+    void run(BooleanSupplier stop) throws SQLException {
+        while (!stop.getAsBoolean()) {
+            CapturedEvent event;
+            try {
+                event = queue.poll(pending.isEmpty() && !positionToSave ? 200 : 0, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (event == null) {
+                if (!pending.isEmpty() || positionToSave) {
+                    writePending(0);
+                }
+                continue;
+            }
+            handle(event);
+        }
+        if (!pending.isEmpty() || positionToSave) {
+            writePending(0);
+        }
+    }
+
+    private void handle(CapturedEvent event) throws SQLException {
+        if (event instanceof CapturedEvent.Rows rows) {
+            capture(rows);
+        } else if (event instanceof CapturedEvent.Commit commit) {
+            endTransaction(commit.next(), commit.sourceMillis());
+        } else if (event instanceof CapturedEvent.Statement statement) {
+            statement(statement);
+            endTransaction(statement.next(), statement.sourceMillis());
+        } else if (event instanceof CapturedEvent.Heartbeat heartbeat) {
+            if (open.isEmpty() && queue.isEmpty()) {
+                writePending(heartbeat.receivedMillis());
+            }
+        } else if (event instanceof CapturedEvent.Interrupted interrupted) {
+            dropOpenTransaction();
+            if (!pending.isEmpty() || positionToSave) {
+                writePending(0);
+            }
+            interrupted.resumeAt().complete(lastWhole);
+        }
+    }
+
+    private void statement(CapturedEvent.Statement statement) {
+        var truncate = TruncateStatement.parse(statement.sql());
+        if (truncate.isPresent()) {
+            CapturedTable table = filter.truncated(statement.database(), truncate.get(), statement.position());
+            if (table != null) {
+                open.add(new LoggedChange(table.tableId(), RowOperation.TRUNCATE, statement.position(),
+                        statement.sourceMillis(), null, null));
+            }
+        } else if (filter.isMapped(statement.database())) {
+            LOG.infof("statement skipped (DDL is not replicated yet) source=%s position=%s sql=\"%s\"",
+                    settings.sourceName(), statement.position(), abbreviate(statement.sql()));
+        }
+    }
+
+    private void capture(CapturedEvent.Rows rows) throws SQLException {
+        CapturedTable table = filter.tableFor(rows);
+        if (table == null) {
+            statistics.skipped(rows.before().size() + rows.after().size());
+            return;
+        }
+        int count = Math.max(rows.before().size(), rows.after().size());
+        for (int i = 0; i < count; i++) {
+            Serializable[] before = rows.before().isEmpty() ? null : rows.before().get(i);
+            Serializable[] after = rows.after().isEmpty() ? null : rows.after().get(i);
+            try {
+                boolean nullOnBad = settings.badValuePolicy() == BadValuePolicy.NULL;
+                open.add(new LoggedChange(table.tableId(), rows.operation(), rows.position(), rows.sourceMillis(),
+                        before == null ? null : encoder.encode(before, table, nullOnBad),
+                        after == null ? null : encoder.encode(after, table, nullOnBad)));
+            } catch (RowImageEncoder.BadValue bad) {
+                if (settings.badValuePolicy() == BadValuePolicy.ERROR) {
+                    throw new CaptureException("table " + table.qualifiedSourceName() + " at " + rows.position()
+                            + ", column " + bad.column() + ": " + bad.getMessage()
+                            + " (bad_value_policy is error; set it to null or discard to go on)");
+                }
+                discards.add(new DiscardedRowRepository.DiscardedRow(table.source().schema(), table.source().name(),
+                        bad.column(), bad.badValue().reason().name().toLowerCase() + ": " + bad.getMessage(),
+                        after != null ? RowText.of(after) : RowText.of(before), rows.position().file(),
+                        rows.position().position()));
+            }
+        }
+        if (open.size() >= settings.transactionPartRows()) {
+            writeOpenPart();
+        }
+    }
+
+    private void endTransaction(BinlogPosition next, long sourceMillis) throws SQLException {
+        if (openBatchId >= 0) {
+            completeLargeTransaction(next, sourceMillis);
+            return;
+        }
+        if (!open.isEmpty()) {
+            if (pending.isEmpty()) {
+                pendingStart = lastWhole;
+            }
+            pending.addAll(open);
+            pendingTransactions++;
+            open.clear();
+        }
+        lastWhole = next;
+        lastWholeMillis = sourceMillis;
+        positionToSave = true;
+        if (pending.size() >= settings.batchRows()) {
+            writePending(0);
+        }
+    }
+
+    /** Writes the whole transactions gathered so far, and the position after them, in one PG transaction. */
+    private void writePending(long caughtUpMillis) throws SQLException {
+        try {
+            boolean logged = !pending.isEmpty();
+            if (logged) {
+                long batchId = writer.openBatch(pendingStart, pending.get(0).sourceMillis());
+                writer.appendRows(batchId, 1, pending);
+                writer.completeBatch(batchId, lastWhole, pendingTransactions, pending.size(), lastWholeMillis);
+            }
+            writer.savePosition(lastWhole, caughtUpMillis > 0 ? caughtUpMillis : lastWholeMillis);
+            writer.recordDiscards(discards);
+            writer.forgetCopyPositions(filter.tablesThatReachedConsistency());
+            if (!consistent && highWatermark != null && lastWhole.compareTo(highWatermark) >= 0) {
+                writer.markSourceConsistent();
+                consistent = true;
+                LOG.infof("source consistent source=%s position=%s high_watermark=%s", settings.sourceName(),
+                        lastWhole, highWatermark);
+            }
+            statistics.written(pending.size(), pendingTransactions, lastWhole, lastWholeMillis);
+            writer.commit(logged);
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        pending.clear();
+        discards.clear();
+        pendingTransactions = 0;
+        positionToSave = false;
+    }
+
+    /** A transaction outgrew memory: log what it has so far, invisible to replay, and keep the position. */
+    private void writeOpenPart() throws SQLException {
+        if (!pending.isEmpty()) {
+            writePending(0);
+        }
+        try {
+            if (openBatchId < 0) {
+                openBatchId = writer.openBatch(lastWhole, open.get(0).sourceMillis());
+                openBatchSeq = 1;
+            }
+            writer.appendRows(openBatchId, openBatchSeq, open);
+            writer.commit(false);
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        openBatchSeq += open.size();
+        open.clear();
+    }
+
+    private void completeLargeTransaction(BinlogPosition next, long sourceMillis) throws SQLException {
+        try {
+            writer.appendRows(openBatchId, openBatchSeq, open);
+            int rows = openBatchSeq - 1 + open.size();
+            writer.completeBatch(openBatchId, next, 1, rows, sourceMillis);
+            writer.savePosition(next, sourceMillis);
+            writer.recordDiscards(discards);
+            writer.forgetCopyPositions(filter.tablesThatReachedConsistency());
+            statistics.written(rows, 1, next, sourceMillis);
+            writer.commit(true);
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        open.clear();
+        discards.clear();
+        openBatchId = -1;
+        lastWhole = next;
+        lastWholeMillis = sourceMillis;
+    }
+
+    private void dropOpenTransaction() throws SQLException {
+        open.clear();
+        discards.clear();
+        if (openBatchId >= 0) {
+            writer.discardIncompleteBatches();
+            openBatchId = -1;
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        String flat = sql.replaceAll("\\s+", " ");
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,193 @@
+package io.chameleon.capture;
+
+import io.chameleon.catalog.ChangeLogPartitions;
+import io.chameleon.catalog.DiscardedRowRepository;
+import io.chameleon.catalog.ReplayChannel;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.postgres.CopyTextWriter;
+import io.chameleon.postgres.PgIdentifiers;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Writes the reader's output into the catalogue on one connection. The caller groups calls into PostgreSQL
+ * transactions: the rows of whole source transactions, the batch that makes them visible to replay and the resume
+ * position always commit together, so a crash anywhere loses or repeats nothing.
+ */
+final class ChangeLogWriter implements AutoCloseable {
+
+    private final Connection pg;
+    private final String schema;
+    private final int sourceId;
+    private final ChangeLogPartitions partitions;
+
+    ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId) throws SQLException {
+        this.pg = pg;
+        this.schema = catalogueSchema;
+        this.sourceId = sourceId;
+        this.partitions = new ChangeLogPartitions(catalogueSchema);
+        pg.setAutoCommit(false);
+    }
+
+    /** Removes parts of a source transaction whose commit never got logged (the reader died in between). */
+    int discardIncompleteBatches() throws SQLException {
+        try (PreparedStatement rows = pg.prepareStatement("DELETE FROM " + table("change_log") + " WHERE batch_id IN"
+                + " (SELECT batch_id FROM " + table("log_batch") + " WHERE source_id = ? AND NOT complete)");
+             PreparedStatement batches = pg.prepareStatement(
+                     "DELETE FROM " + table("log_batch") + " WHERE source_id = ? AND NOT complete")) {
+            rows.setInt(1, sourceId);
+            rows.executeUpdate();
+            batches.setInt(1, sourceId);
+            int removed = batches.executeUpdate();
+            pg.commit();
+            return removed;
+        }
+    }
+
+    /** Starts a batch, not visible to replay until {@link #completeBatch}. */
+    long openBatch(BinlogPosition start, long firstEventMillis) throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement("INSERT INTO " + table("log_batch") + " (source_id,"
+                + " start_binlog_file, start_binlog_position, end_binlog_file, end_binlog_position, transaction_count,"
+                + " row_count, first_event_time, complete) VALUES (?, ?, ?, ?, ?, 0, 0, ?, false) RETURNING batch_id")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, start.file());
+            ps.setLong(3, start.position());
+            ps.setString(4, start.file());
+            ps.setLong(5, start.position());
+            ps.setTimestamp(6, firstEventMillis > 0 ? new Timestamp(firstEventMillis) : null);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long batchId = rs.getLong(1);
+                partitions.ensurePartitionFor(pg, batchId);
+                return batchId;
+            }
+        }
+    }
+
+    /** Appends rows to a batch with one COPY; {@code firstSeq} continues the batch's event order. */
+    void appendRows(long batchId, int firstSeq, List<LoggedChange> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        CopyTextWriter out = new CopyTextWriter(pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
+                + table("change_log") + " (batch_id, event_seq, table_id, operation, binlog_file, binlog_position,"
+                + " event_time, row_before, row_after) FROM STDIN"), 1 << 20);
+        try {
+            String batch = Long.toString(batchId);
+            int seq = firstSeq;
+            for (LoggedChange change : changes) {
+                out.field(batch);
+                out.field(Integer.toString(seq++));
+                out.field(Integer.toString(change.tableId()));
+                out.field(String.valueOf(change.operation().code()));
+                out.field(change.position().file());
+                out.field(Long.toString(change.position().position()));
+                out.field(change.sourceMillis() > 0 ? new Timestamp(change.sourceMillis()).toInstant().toString() : null);
+                out.field(change.before());
+                out.field(change.after());
+                out.endRow();
+            }
+            out.finish();
+        } catch (SQLException | RuntimeException e) {
+            out.cancel();
+            throw e;
+        }
+    }
+
+    /** Makes the batch visible to replay with its end position and counts. */
+    void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
+            throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + table("log_batch") + " SET end_binlog_file = ?,"
+                + " end_binlog_position = ?, end_gtid_set = ?, transaction_count = ?, row_count = ?,"
+                + " last_event_time = ?, complete = true WHERE batch_id = ?")) {
+            ps.setString(1, end.file());
+            ps.setLong(2, end.position());
+            ps.setString(3, end.gtidSet());
+            ps.setInt(4, transactions);
+            ps.setInt(5, rows);
+            ps.setTimestamp(6, lastEventMillis > 0 ? new Timestamp(lastEventMillis) : null);
+            ps.setLong(7, batchId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Where to resume reading, and up to which source time everything has been read (the event time of the last
+     * change, or the present when a heartbeat shows the reader is caught up).
+     */
+    void savePosition(BinlogPosition position, long caughtUpMillis) throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement("INSERT INTO " + table("read_position") + " (source_id,"
+                + " binlog_file, binlog_position, gtid_set, last_event_time, updated_at) VALUES (?, ?, ?, ?, ?, now())"
+                + " ON CONFLICT (source_id) DO UPDATE SET binlog_file = excluded.binlog_file,"
+                + " binlog_position = excluded.binlog_position, gtid_set = coalesce(excluded.gtid_set,"
+                + " read_position.gtid_set), last_event_time = coalesce(excluded.last_event_time,"
+                + " read_position.last_event_time), updated_at = now()")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, position.file());
+            ps.setLong(3, position.position());
+            ps.setString(4, position.gtidSet());
+            ps.setTimestamp(5, caughtUpMillis > 0 ? new Timestamp(caughtUpMillis) : null);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Rows the bad-value policy kept out of the log, with their reason, in the same transaction. */
+    void recordDiscards(List<DiscardedRowRepository.DiscardedRow> discards) throws SQLException {
+        if (!discards.isEmpty()) {
+            new DiscardedRowRepository(pg, schema).insert(sourceId, discards);
+        }
+    }
+
+    /** Tables whose copy position the stream has passed: their changes are all captured from now on. */
+    void forgetCopyPositions(List<Integer> tableIds) throws SQLException {
+        if (tableIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + table("replicated_table") + " SET"
+                + " copy_binlog_file = NULL, copy_binlog_position = NULL, copy_gtid_set = NULL"
+                + " WHERE table_id = ANY (?)")) {
+            ps.setArray(1, pg.createArrayOf("integer", tableIds.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The stream passed the high-watermark taken after the copy: the target is consistent from now on. */
+    void markSourceConsistent() throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement(
+                "UPDATE " + table("source") + " SET consistent = true WHERE source_id = ?")) {
+            ps.setInt(1, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Commits, waking the replay worker when rows were logged. */
+    void commit(boolean wakeReplay) throws SQLException {
+        if (wakeReplay) {
+            ReplayChannel.notify(pg, sourceId);
+        }
+        pg.commit();
+    }
+
+    void rollback() {
+        try {
+            pg.rollback();
+        } catch (SQLException ignored) {
+            // the connection is being dropped anyway
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        pg.close();
+    }
+
+    private String table(String name) {
+        return PgIdentifiers.qualified(schema, name);
+    }
+}

@@ -1,0 +1,91 @@
+package io.chameleon.capture;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.chameleon.mysql.SourceColumn;
+import io.chameleon.schema.BadValueException;
+import io.chameleon.schema.PgColumn;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Encodes a binlog row as the change log's JSON image: column name to the PostgreSQL text of the value (through
+ * the column codec, as the copy does), JSON null for SQL NULL, the document itself for jsonb columns.
+ */
+final class RowImageEncoder {
+
+    /** A value the codec rejected, with the column it belongs to. */
+    static final class BadValue extends Exception {
+        private final String column;
+
+        BadValue(String column, BadValueException cause) {
+            super(cause.getMessage(), cause);
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+
+        BadValueException badValue() {
+            return (BadValueException) getCause();
+        }
+    }
+
+    private final JsonFactory json = new JsonFactory();
+
+    /**
+     * @param nullOnBadValue true when the bad-value policy is {@code null}: a rejected value in a nullable
+     *                       column becomes NULL; otherwise the rejection is thrown
+     */
+    String encode(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
+        List<SourceColumn> sourceColumns = table.source().columns();
+        List<PgColumn> columns = table.target().columns();
+        if (row.length != columns.size()) {
+            throw new CaptureException("table " + table.qualifiedSourceName() + ": the binlog row has "
+                    + row.length + " columns, the known structure " + columns.size() + ": the table changed"
+                    + " structure, and DDL is not replicated yet; re-copy it with 'sync_tables --tables "
+                    + table.qualifiedSourceName() + "' and start the replica again");
+        }
+        StringWriter text = new StringWriter(64 + 16 * row.length);
+        try (JsonGenerator out = json.createGenerator(text)) {
+            out.writeStartObject();
+            for (int i = 0; i < row.length; i++) {
+                PgColumn column = columns.get(i);
+                out.writeFieldName(column.name());
+                String value = valueText(row[i], sourceColumns.get(i), column, nullOnBadValue);
+                if (value == null) {
+                    out.writeNull();
+                } else if (column.type().equals("jsonb")) {
+                    out.writeRawValue(value);
+                } else {
+                    out.writeString(value);
+                }
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static String valueText(Serializable value, SourceColumn source, PgColumn column, boolean nullOnBadValue)
+            throws BadValue {
+        byte[] raw = BinlogValueText.of(value, source);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return column.codec().fromText(raw);
+        } catch (BadValueException bad) {
+            if (nullOnBadValue && !column.notNull()) {
+                return null;
+            }
+            throw new BadValue(column.name(), bad);
+        }
+    }
+}

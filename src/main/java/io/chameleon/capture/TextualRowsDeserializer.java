@@ -1,0 +1,149 @@
+package io.chameleon.capture;
+
+import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.EventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.AbstractRowsEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonBinary;
+import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes WRITE/UPDATE/DELETE rows events like the library does, except for the values whose library form loses
+ * information: temporal types come out as MySQL's text (zero dates and TIME beyond 24 h intact), YEAR 0000 stays
+ * zero, and MySQL's binary JSON comes out as JSON text. Strings and blobs stay raw bytes (charset decoding is the
+ * column codec's job), so every value reaches the codecs in the same form the copy reads.
+ */
+final class TextualRowsDeserializer extends AbstractRowsEventDataDeserializer<EventData> {
+
+    enum Kind { WRITE, UPDATE, DELETE }
+
+    private final Kind kind;
+    private final boolean extraInformation;
+
+    TextualRowsDeserializer(Map<Long, TableMapEventData> tableMaps, Kind kind, boolean extraInformation) {
+        super(tableMaps);
+        this.kind = kind;
+        this.extraInformation = extraInformation;
+    }
+
+    @Override
+    public EventData deserialize(ByteArrayInputStream in) throws IOException {
+        long tableId = in.readLong(6);
+        in.skip(2); // flags
+        if (extraInformation) {
+            int extraLength = in.readInteger(2);
+            in.skip(extraLength - 2);
+        }
+        int columnCount = in.readPackedInteger();
+        BitSet present = in.readBitSet(columnCount, true);
+        return switch (kind) {
+            case WRITE -> {
+                WriteRowsEventData data = new WriteRowsEventData();
+                data.setTableId(tableId);
+                data.setIncludedColumns(present);
+                data.setRows(rows(tableId, present, in));
+                yield data;
+            }
+            case DELETE -> {
+                DeleteRowsEventData data = new DeleteRowsEventData();
+                data.setTableId(tableId);
+                data.setIncludedColumns(present);
+                data.setRows(rows(tableId, present, in));
+                yield data;
+            }
+            case UPDATE -> {
+                BitSet presentAfter = in.readBitSet(columnCount, true);
+                UpdateRowsEventData data = new UpdateRowsEventData();
+                data.setTableId(tableId);
+                data.setIncludedColumnsBeforeUpdate(present);
+                data.setIncludedColumns(presentAfter);
+                List<Map.Entry<Serializable[], Serializable[]>> rows = new ArrayList<>();
+                while (in.available() > 0) {
+                    Serializable[] before = deserializeRow(tableId, present, in);
+                    rows.add(new AbstractMap.SimpleEntry<>(before, deserializeRow(tableId, presentAfter, in)));
+                }
+                data.setRows(rows);
+                yield data;
+            }
+        };
+    }
+
+    private List<Serializable[]> rows(long tableId, BitSet present, ByteArrayInputStream in) throws IOException {
+        List<Serializable[]> rows = new ArrayList<>();
+        while (in.available() > 0) {
+            rows.add(deserializeRow(tableId, present, in));
+        }
+        return rows;
+    }
+
+    @Override
+    protected Serializable deserializeDate(ByteArrayInputStream in) throws IOException {
+        return TemporalText.date(in.readInteger(3));
+    }
+
+    @Override
+    protected Serializable deserializeDatetime(ByteArrayInputStream in) throws IOException {
+        return TemporalText.datetime(in.readLong(8));
+    }
+
+    @Override
+    protected Serializable deserializeDatetimeV2(int meta, ByteArrayInputStream in) throws IOException {
+        long packed = bigEndian(in.read(5));
+        return TemporalText.datetime2(packed, deserializeFractionalSeconds(meta, in), meta);
+    }
+
+    @Override
+    protected Serializable deserializeTime(ByteArrayInputStream in) throws IOException {
+        int value = in.readInteger(3);
+        return TemporalText.time((value << 8) >> 8);
+    }
+
+    @Override
+    protected Serializable deserializeTimeV2(int meta, ByteArrayInputStream in) throws IOException {
+        long packed = bigEndian(in.read(3));
+        int fractionBytes = (meta + 1) / 2;
+        long fraction = fractionBytes == 0 ? 0 : bigEndian(in.read(fractionBytes));
+        return TemporalText.time2(packed, fractionBytes, fraction, meta);
+    }
+
+    @Override
+    protected Serializable deserializeTimestamp(ByteArrayInputStream in) throws IOException {
+        return TemporalText.timestamp(in.readLong(4), 0, 0);
+    }
+
+    @Override
+    protected Serializable deserializeTimestampV2(int meta, ByteArrayInputStream in) throws IOException {
+        long seconds = bigEndian(in.read(4));
+        return TemporalText.timestamp(seconds, deserializeFractionalSeconds(meta, in), meta);
+    }
+
+    @Override
+    protected Serializable deserializeYear(ByteArrayInputStream in) throws IOException {
+        return TemporalText.year(in.readInteger(1));
+    }
+
+    @Override
+    protected byte[] deserializeJson(int meta, ByteArrayInputStream in) throws IOException {
+        byte[] binary = super.deserializeJson(meta, in);
+        return JsonBinary.parseAsString(binary).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long bigEndian(byte[] bytes) {
+        long value = 0;
+        for (byte b : bytes) {
+            value = (value << 8) | (b & 0xFF);
+        }
+        return value;
+    }
+}

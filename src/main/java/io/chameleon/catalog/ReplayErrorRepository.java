@@ -1,0 +1,51 @@
+package io.chameleon.catalog;
+
+import io.chameleon.postgres.PgIdentifiers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the replay errors for show_errors. */
+public final class ReplayErrorRepository {
+
+    public record ReplayError(long id, String source, Long batchId, String schema, String table, String position,
+                              OffsetDateTime occurredAt, String sqlstate, String message, String statement) {
+    }
+
+    private final Connection connection;
+    private final String schema;
+
+    public ReplayErrorRepository(Connection connection, String catalogueSchema) {
+        this.connection = connection;
+        this.schema = catalogueSchema;
+    }
+
+    /** Errors of one source (or all when null), or the one with the given id, newest first. */
+    public List<ReplayError> list(String sourceName, Long errorId) throws SQLException {
+        List<ReplayError> errors = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT e.error_id, s.source_name, e.batch_id,"
+                + " e.destination_schema, e.table_name, e.binlog_file || ':' || e.binlog_position, e.occurred_at,"
+                + " e.sqlstate, e.error_message, e.statement FROM " + PgIdentifiers.qualified(schema, "replay_error")
+                + " e JOIN " + PgIdentifiers.qualified(schema, "source") + " s USING (source_id)"
+                + " WHERE (?::text IS NULL OR s.source_name = ?) AND (?::bigint IS NULL OR e.error_id = ?)"
+                + " ORDER BY e.error_id DESC")) {
+            ps.setString(1, sourceName);
+            ps.setString(2, sourceName);
+            ps.setObject(3, errorId);
+            ps.setObject(4, errorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(new ReplayError(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
+                            rs.getString(8), rs.getString(9), rs.getString(10)));
+                }
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,118 @@
+package io.chameleon.catalog;
+
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.postgres.PgIdentifiers;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The registry of copied tables of a source, with their replica keys and copy coordinates. */
+public final class ReplicatedTableRepository {
+
+    private final Connection connection;
+    private final String schema;
+
+    public ReplicatedTableRepository(Connection connection, String catalogueSchema) {
+        this.connection = connection;
+        this.schema = catalogueSchema;
+    }
+
+    /** Records (or re-records, after a new copy) the given tables; the caller owns the transaction. */
+    public void upsert(int sourceId, List<ReplicatedTable> tables) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table()
+                + " (source_id, origin_schema, table_name, destination_schema, key_columns, replica_enabled,"
+                + " not_replicated_reason, copy_binlog_file, copy_binlog_position, copy_gtid_set, copied_rows,"
+                + " copied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                + " ON CONFLICT (source_id, origin_schema, table_name) DO UPDATE SET"
+                + " destination_schema = excluded.destination_schema, key_columns = excluded.key_columns,"
+                + " replica_enabled = excluded.replica_enabled, not_replicated_reason = excluded.not_replicated_reason,"
+                + " copy_binlog_file = excluded.copy_binlog_file, copy_binlog_position = excluded.copy_binlog_position,"
+                + " copy_gtid_set = excluded.copy_gtid_set, copied_rows = excluded.copied_rows, copied_at = now()")) {
+            for (ReplicatedTable t : tables) {
+                ps.setInt(1, sourceId);
+                ps.setString(2, t.originSchema());
+                ps.setString(3, t.tableName());
+                ps.setString(4, t.destinationSchema());
+                ps.setArray(5, t.replicated() ? connection.createArrayOf("text", t.keyColumns().toArray()) : null);
+                ps.setBoolean(6, t.replicated());
+                ps.setString(7, t.notReplicatedReason());
+                BinlogPosition at = t.copyPosition();
+                ps.setString(8, at == null ? null : at.file());
+                ps.setObject(9, at == null ? null : at.position());
+                ps.setString(10, at == null ? null : at.gtidSet());
+                ps.setLong(11, t.copiedRows());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Forgets every table of the source, before a full copy records them again. */
+    public void deleteAll(int sourceId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table() + " WHERE source_id = ?")) {
+            ps.setInt(1, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteSchema(int sourceId, String originSchema) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM " + table() + " WHERE source_id = ? AND origin_schema = ?")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, originSchema);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<ReplicatedTable> list(int sourceId) throws SQLException {
+        return registered(sourceId).stream().map(RegisteredTable::table).toList();
+    }
+
+    /** Every table of the source with its catalogue id and replication switch. */
+    public List<RegisteredTable> registered(int sourceId) throws SQLException {
+        List<RegisteredTable> tables = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT origin_schema, table_name, destination_schema,"
+                + " key_columns, not_replicated_reason, copy_binlog_file, copy_binlog_position, copy_gtid_set,"
+                + " coalesce(copied_rows, 0), table_id, replica_enabled FROM " + table()
+                + " WHERE source_id = ? ORDER BY origin_schema, table_name")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Array key = rs.getArray(4);
+                    String file = rs.getString(6);
+                    ReplicatedTable table = new ReplicatedTable(rs.getString(1), rs.getString(2), rs.getString(3),
+                            key == null ? List.of() : Arrays.asList((String[]) key.getArray()), rs.getString(5),
+                            file == null ? null : new BinlogPosition(file, rs.getLong(7), rs.getString(8)),
+                            rs.getLong(9));
+                    tables.add(new RegisteredTable(rs.getInt(10), table, rs.getBoolean(11)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** Tables whose replication was switched off by replay errors, as origin schema.table. */
+    public List<String> disabled(int sourceId) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT origin_schema || '.' || table_name FROM "
+                + table() + " WHERE source_id = ? AND key_columns IS NOT NULL AND NOT replica_enabled ORDER BY 1")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private String table() {
+        return PgIdentifiers.qualified(schema, "replicated_table");
+    }
+}

@@ -1,0 +1,34 @@
+package io.chameleon.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Commands that only talk to the databases and print (most of them) run directly, without booting
+ * the Quarkus runtime: that keeps them quick to start and sure to open no port. Commands marked
+ * {@link NeedsRuntime} (the long-running replica with its health endpoint) run inside Quarkus.
+ */
+@QuarkusMain
+public class ChameleonMain implements QuarkusApplication {
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    public static void main(String... args) {
+        // the build's class-data-sharing run must boot Quarkus to record its classes
+        boolean recordingClasses = Boolean.getBoolean("quarkus.appcds.generate");
+        if (!recordingClasses && !RuntimeSelector.needsRuntime(args)) {
+            System.exit(CommandLines.execute(CommandLine.defaultFactory(), args));
+        }
+        RuntimeSelector.prepare(args);
+        Quarkus.run(ChameleonMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        return CommandLines.execute(factory, args);
+    }
+}

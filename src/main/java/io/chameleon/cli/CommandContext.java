@@ -1,0 +1,93 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.Catalogue;
+import io.chameleon.catalog.SourceRepository;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.ConfigLoader;
+import io.chameleon.config.LoadedConfig;
+import io.chameleon.config.PgConnectionConfig;
+import io.chameleon.error.StateException;
+import io.chameleon.error.UsageException;
+import io.chameleon.postgres.PostgresConnector;
+import io.chameleon.postgres.PostgresEndpoint;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** What a command needs from the global options: the loaded configuration and the target database. */
+final class CommandContext {
+
+    private final String configName;
+    private final String sourceName;
+    private final boolean debug;
+    private LoadedConfig loaded;
+
+    CommandContext(String configName, String sourceName, boolean debug) {
+        this.configName = configName;
+        this.sourceName = sourceName;
+        this.debug = debug;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    String configName() {
+        return configName;
+    }
+
+    /** The configuration, loaded once; its warnings go to {@code err}. */
+    ChameleonConfig config(PrintWriter err) {
+        if (loaded == null) {
+            loaded = ConfigLoader.load(configName);
+            loaded.warnings().forEach(w -> err.println("WARNING: " + w));
+            err.flush();
+        }
+        return loaded.config();
+    }
+
+    /** The --source value, required by the command named. */
+    String requireSource(String command) {
+        if (sourceName == null || sourceName.isBlank()) {
+            throw new UsageException(command + " needs --source NAME");
+        }
+        return sourceName;
+    }
+
+    /** The --source value, or null when not given. */
+    String sourceOrNull() {
+        return sourceName;
+    }
+
+    PostgresConnector postgres(PrintWriter err, String action) {
+        PgConnectionConfig pg = config(err).pgConn();
+        PostgresEndpoint endpoint = new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
+                pg.password() == null ? null : pg.password().reveal(), pg.database());
+        return new PostgresConnector(endpoint, "chameleon " + action);
+    }
+
+    /** Runs work against the catalogue, which must exist at the version this build expects. */
+    <T> T withCurrentCatalogue(PrintWriter err, String action, CatalogueWork<T> work) {
+        return withCatalogue(err, action, (catalogue, sources) -> {
+            catalogue.requireCurrent();
+            return work.run(catalogue, sources);
+        });
+    }
+
+    /** Runs work against the catalogue whatever its state (create, upgrade, drop, enable). */
+    <T> T withCatalogue(PrintWriter err, String action, CatalogueWork<T> work) {
+        ChameleonConfig config = config(err);
+        try (Connection connection = postgres(err, action).connect()) {
+            Catalogue catalogue = new Catalogue(connection, config.catalogueSchema(), configName);
+            return work.run(catalogue, new SourceRepository(connection, config.catalogueSchema()));
+        } catch (SQLException e) {
+            throw new StateException("catalogue work failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface CatalogueWork<T> {
+        T run(Catalogue catalogue, SourceRepository sources) throws SQLException;
+    }
+}

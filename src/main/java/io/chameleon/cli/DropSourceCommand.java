@@ -1,0 +1,34 @@
+package io.chameleon.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "drop_source", aliases = "drop-source", mixinStandardHelpOptions = true,
+        description = "Remove the --source from the catalogue with its change log. Replicated tables are kept. "
+                + "Asks for confirmation unless --yes is given.")
+public class DropSourceCommand extends Subcommand implements Callable<Integer> {
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        var out = out();
+        var err = err();
+        CommandContext context = root.context();
+        String name = context.requireSource("drop_source");
+        context.config(err);
+        if (!yes) {
+            Confirmation.require("drop source '" + name + "' and its change log from the catalogue", "drop_source",
+                    out);
+        }
+        context.withCurrentCatalogue(err, "drop_source", (catalogue, sources) -> {
+            sources.remove(name);
+            return null;
+        });
+        out.println("Source " + name + " dropped; replicated schemas left as they are.");
+        return 0;
+    }
+}

@@ -1,0 +1,23 @@
+package io.chameleon.cli;
+
+import io.chameleon.copy.CopyScope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "refresh_schema", aliases = "refresh-schema", mixinStandardHelpOptions = true,
+        description = "Copy again every table of one MySQL database (--schema) of the --source and swap the "
+                + "PostgreSQL schema it maps to.")
+public class RefreshSchemaCommand extends Subcommand implements Callable<Integer> {
+
+    @Option(names = "--schema", required = true, paramLabel = "MYSQL_DATABASE",
+            description = "The MySQL database (origin schema) to copy again.")
+    String schema;
+
+    @Override
+    public Integer call() {
+        CopyCommands.run(root, spec, "refresh_schema", CopyScope.schema(schema));
+        return 0;
+    }
+}

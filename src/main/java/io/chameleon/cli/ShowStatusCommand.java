@@ -1,0 +1,73 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.SourceOverview;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.output.TextTable;
+import picocli.CommandLine.Command;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "show_status", aliases = "show-status", mixinStandardHelpOptions = true,
+        description = "List the registered sources with status, consistency and lags; with --source, "
+                + "also its schema mappings.")
+public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+    @Override
+    public Integer call() {
+        var out = out();
+        var err = err();
+        CommandContext context = root.context();
+        String only = context.sourceOrNull();
+        context.withCurrentCatalogue(err, "show_status", (catalogue, sources) -> {
+            List<SourceOverview> rows = sources.overview().stream()
+                    .filter(s -> only == null || s.name().equals(only)).toList();
+            if (only != null && rows.isEmpty()) {
+                sources.require(only);
+            }
+            TextTable table = new TextTable("Id", "Source", "Type", "Status", "Consistent",
+                    "Read lag", "Last read", "Replay lag", "Last replay");
+            for (SourceOverview s : rows) {
+                table.row(String.valueOf(s.id()), s.name(), s.type(), s.effectiveStatus(),
+                        s.consistent() ? "Yes" : "No", lag(s.readLag()), time(s.lastRead()),
+                        lag(s.replayLag()), time(s.lastReplay()));
+            }
+            if (rows.isEmpty()) {
+                out.println("No sources registered; add one with 'chameleon add_source --source NAME'.");
+                return null;
+            }
+            out.print(table.render());
+            if (only != null) {
+                SourceRecord source = sources.require(only);
+                out.println();
+                out.println("Schema mappings of " + only + ":");
+                source.schemaMappings().forEach((from, to) -> out.println("  " + from + " -> " + to));
+            }
+            return null;
+        });
+        return 0;
+    }
+
+    private static String time(OffsetDateTime time) {
+        return time == null ? "-" : TIME.format(time);
+    }
+
+    static String lag(Duration lag) {
+        if (lag == null) {
+            return "-";
+        }
+        long seconds = Math.max(0, lag.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m" + seconds % 60 + "s";
+        }
+        return seconds / 3600 + "h" + (seconds % 3600) / 60 + "m";
+    }
+}

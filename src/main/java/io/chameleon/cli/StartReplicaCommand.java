@@ -1,0 +1,119 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.SourceOverview;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.LogDestination;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.error.StateException;
+import io.chameleon.health.ReplicaRegistry;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.ops.PidFile;
+import io.chameleon.ops.ReplicaProcess;
+import io.chameleon.ops.StartPosition;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@NeedsRuntime
+@Command(name = "start_replica", aliases = "start-replica", mixinStandardHelpOptions = true,
+        description = "Start replicating the --source: a reader streams the binlog into the change log and a replay "
+                + "worker applies it. Runs in the background unless --foreground, --debug or log_dest: stdout.")
+public class StartReplicaCommand extends Subcommand implements Callable<Integer> {
+
+    @Inject
+    ReplicaRegistry registry;
+
+    @Option(names = "--foreground", description = "Stay in the foreground (for systemd and containers).")
+    boolean foreground;
+
+    @Option(names = "--from", paramLabel = "FILE:POSITION",
+            description = "Start from these binlog coordinates without a copy (the tables must already hold the "
+                    + "data as of that point).")
+    String from;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = out();
+        var err = err();
+        CommandContext context = root.context();
+        String name = context.requireSource("start_replica");
+        ChameleonConfig config = context.config(err);
+        SourceConfig source = config.source(name);
+        PidFile pidFile = new PidFile(config.pidDir(), name);
+        context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
+            SourceRecord record = sources.require(name);
+            SourceOverview overview = sources.overview().stream().filter(o -> o.id() == record.id()).findFirst()
+                    .orElseThrow();
+            refuseIfBusy(name, record, overview, pidFile);
+            if (from != null) {
+                StartPosition.startFrom(catalogue.connection(), config, source, record, from, out);
+            }
+            return null;
+        });
+        if (!staysInForeground(config)) {
+            long pid = Detacher.detach(config, name, context.configName(), err);
+            out.println("Replica of source " + name + " started in the background (pid " + pid + ").");
+            return 0;
+        }
+        pidFile.claim();
+        ReplicaProcess process = new ReplicaProcess(config, source, context.postgres(err, "start_replica"),
+                new SourceConnector(source));
+        if (registry != null) {
+            registry.register(process.components());
+        }
+        Thread stopper = new Thread(() -> {
+            process.requestStop();
+            try {
+                process.awaitFinished(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "replica-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        out.println("Replica of source " + name + " running (pid " + ProcessHandle.current().pid() + ").");
+        out.flush();
+        try {
+            process.run();
+        } finally {
+            pidFile.release();
+        }
+        return 0;
+    }
+
+    /** Whether this run replicates itself rather than spawning a background process (needs the configuration). */
+    boolean staysInForeground(ChameleonCommand top) {
+        try {
+            return staysInForeground(io.chameleon.config.ConfigLoader.load(top.config).config()) || top.debug;
+        } catch (RuntimeException reportedLater) {
+            return true;
+        }
+    }
+
+    private boolean staysInForeground(ChameleonConfig config) {
+        return foreground || root.debug || config.logDest() == LogDestination.STDOUT;
+    }
+
+    private static void refuseIfBusy(String name, SourceRecord record, SourceOverview overview, PidFile pidFile) {
+        if (pidFile.liveProcess().isPresent()) {
+            throw new StateException("source " + name + " is already replicated by process "
+                    + pidFile.liveProcess().get().pid() + "; stop it first with 'stop_replica --source " + name + "'");
+        }
+        SourceStatus status = record.status();
+        if (status == SourceStatus.ERROR) {
+            throw new StateException("source " + name + " is in error (" + "see show_status --source " + name
+                    + "); fix the cause, then run 'enable_replica --source " + name + "'");
+        }
+        if (status == SourceStatus.SYNCING || status == SourceStatus.INITIALISING) {
+            throw new StateException("source " + name + " is " + status.label() + "; wait for the copy to finish");
+        }
+        if (status == SourceStatus.RUNNING && overview.effectiveStatus().equals("running")) {
+            throw new StateException("source " + name + " is already running on another host or process; stop it "
+                    + "there first");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.chameleon.copy;
+
+import io.chameleon.catalog.ReplicatedTable;
+import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalog.DiscardedRowRepository;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.error.StateException;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.MasterStatus;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourcePrerequisites;
+import io.chameleon.mysql.SourceServer;
+import io.chameleon.mysql.SourceTable;
+import io.chameleon.mysql.TableDiscovery;
+import io.chameleon.postgres.PostGis;
+import io.chameleon.postgres.PostgresConnector;
+import io.chameleon.postgres.Transactions;
+import io.chameleon.schema.PgEnumType;
+import io.chameleon.schema.PgTable;
+import io.chameleon.schema.TableMapper;
+import io.chameleon.schema.TableDdl;
+import io.chameleon.schema.TypeMapper;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies a source's tables into PostgreSQL and records where replication starts: init_replica, refresh_schema,
+ * sync_tables and copy_schema are this one flow with different scopes. Tables are built in loading schemas and
+ * published only when every table of the scope loaded, so a failure never leaves a half-swapped schema.
+ */
+public final class ReplicaCopy {
+
+    private final ChameleonConfig config;
+    private final SourceConfig source;
+    private final PostgresConnector postgres;
+    private final SourceConnector mysql;
+    private final CopySettings settings;
+    private final PrintWriter out;
+
+    public ReplicaCopy(ChameleonConfig config, SourceConfig source, PostgresConnector postgres, SourceConnector mysql,
+                       CopySettings settings, PrintWriter out) {
+        this.config = config;
+        this.source = source;
+        this.postgres = postgres;
+        this.mysql = mysql;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public CopySummary run(CopyScope scope, String command) {
+        long started = System.nanoTime();
+        try (Connection control = postgres.connect(); Connection sourceControl = mysql.connect()) {
+            SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
+            SourceRecord record = sources.require(source.name());
+            if (record.status().isActive()) {
+                throw new StateException("source '" + source.name() + "' is " + record.status().label()
+                        + "; stop it with 'stop_replica --source " + source.name() + "' before " + command);
+            }
+            SourceStatus working = scope.kind() == CopyScope.Kind.ALL ? SourceStatus.INITIALISING : SourceStatus.SYNCING;
+            sources.setStatus(source.name(), working, command + " started");
+            try {
+                CopySummary summary = copy(scope, record, control, sourceControl, started);
+                out.print(summary.render());
+                out.flush();
+                return summary;
+            } catch (RuntimeException | SQLException e) {
+                sources.setStatus(source.name(), SourceStatus.ERROR, command + " failed: " + e.getMessage());
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateException(command + " failed for source " + source.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CopySummary copy(CopyScope scope, SourceRecord record, Connection control, Connection sourceControl,
+                             long started) throws SQLException {
+        SourcePrerequisites.Result prerequisites = SourcePrerequisites.check(sourceControl);
+        if (!prerequisites.ok()) {
+            throw new StateException("the source " + mysql.describe() + " cannot be replicated: "
+                    + String.join("; ", prerequisites.problems()));
+        }
+        prerequisites.warnings().forEach(w -> out.println("WARNING: " + w));
+        if (source.keepExistingSchema()) {
+            out.println("WARNING: keep_existing_schema is not supported yet; the tables are rebuilt from the source");
+        }
+        SourceServer server = SourceServer.identify(sourceControl);
+        BinlogPosition start = MasterStatus.current(sourceControl);
+        List<SourceTable> tables = new TableDiscovery(sourceControl).discover(source).stream()
+                .filter(t -> scope.includes(t.schema(), t.name())).toList();
+        checkScopeFound(scope, tables);
+        TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), PostGis.available(control)));
+        Map<SourceTable, PgTable> targets = new LinkedHashMap<>();
+        Map<String, String> destinations = new LinkedHashMap<>();
+        for (SourceTable table : tables) {
+            String destination = source.schemaMappings().get(table.schema());
+            targets.put(table, mapper.map(table, destination));
+            destinations.put(table.schema(), destination);
+        }
+        if (scope.swapsSchemas()) {
+            source.schemaMappings().forEach((origin, destination) -> {
+                if (scope.kind() == CopyScope.Kind.ALL || origin.equals(scope.originSchema())) {
+                    destinations.put(origin, destination);
+                }
+            });
+        }
+        SchemaSwap swap = new SchemaSwap(control, source.lockTimeout());
+        swap.prepareLoadingSchemas(destinations);
+        try {
+            createTables(control, targets);
+            long loadStarted = System.nanoTime();
+            List<CopiedTable> copied = loadAll(targets, scope, record, server, control);
+            long loaded = System.nanoTime();
+            BinlogPosition highWatermark = MasterStatus.current(sourceControl);
+            publish(scope, record, control, swap, copied, destinations, start, highWatermark);
+            long published = System.nanoTime();
+            return new CopySummary(copied, start, highWatermark, Duration.ofNanos(published - started),
+                    Duration.ofNanos(loadStarted - started), Duration.ofNanos(loaded - loadStarted),
+                    Duration.ofNanos(published - loaded));
+        } catch (SQLException | RuntimeException e) {
+            swap.dropLoadingSchemas(destinations.values());
+            throw e;
+        }
+    }
+
+    private void createTables(Connection control, Map<SourceTable, PgTable> targets) throws SQLException {
+        try (Statement st = control.createStatement()) {
+            for (Map.Entry<SourceTable, PgTable> entry : targets.entrySet()) {
+                PgTable table = entry.getValue();
+                String loading = LoadingSchemas.loading(table.schema());
+                for (String ddl : TableDdl.createTypes(table, loading)) {
+                    st.execute(ddl);
+                }
+                st.execute(TableDdl.createTable(table, loading, Fillfactors.of(config, entry.getKey().schema(), table)));
+            }
+        }
+    }
+
+    private List<CopiedTable> loadAll(Map<SourceTable, PgTable> targets, CopyScope scope, SourceRecord record,
+                                      SourceServer server, Connection control) throws SQLException {
+        DiscardedRows discarded = new DiscardedRows(new DiscardedRowRepository(control, config.catalogueSchema()),
+                record.id());
+        TableCopier copier = new TableCopier(settings.badValuePolicy(), settings.bufferBytes(), discarded);
+        TableLoader loader = new TableLoader(postgres, new SnapshotTaker(mysql, server.flavour()), copier, discarded,
+                settings.splitRows(), settings.workers(), new SpareReaders(settings.workers() - 1));
+        List<TableProgress> progress = new ArrayList<>();
+        targets.keySet().forEach(t -> progress.add(new TableProgress(t.schema() + "." + t.name(), t.estimatedRows())));
+        try (CopyProgressDisplay display = new CopyProgressDisplay(progress, out, settings.terminal())) {
+            return new ParallelLoads(settings.workers()).run(targets, progress,
+                    (table, target, tableProgress) -> loader.load(table, target, target.schema(), scope.withData(),
+                            tableProgress));
+        } finally {
+            discarded.flush();
+        }
+    }
+
+    private void publish(CopyScope scope, SourceRecord record, Connection control, SchemaSwap swap,
+                         List<CopiedTable> copied, Map<String, String> destinations, BinlogPosition start,
+                         BinlogPosition highWatermark) throws SQLException {
+        ReplicatedTableRepository registry = new ReplicatedTableRepository(control, config.catalogueSchema());
+        SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
+        SourceStatus done = scope.kind() == CopyScope.Kind.TABLES ? SourceStatus.SYNCED : SourceStatus.INITIALISED;
+        String detail = copied.size() + " tables copied; consistent after " + highWatermark;
+        // a full copy restarts the stream from before the first snapshot; a partial one keeps the stream's position
+        BinlogPosition readFrom = scope.kind() == CopyScope.Kind.ALL ? start : null;
+        if (scope.swapsSchemas()) {
+            swap.swapSchemas(List.copyOf(destinations.values()), () -> {
+                if (scope.kind() == CopyScope.Kind.ALL) {
+                    registry.deleteAll(record.id());
+                } else {
+                    registry.deleteSchema(record.id(), scope.originSchema());
+                }
+                registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
+                sources.recordCopy(record.id(), readFrom, highWatermark, done, detail);
+            });
+        } else {
+            for (CopiedTable table : copied) {
+                swap.moveTable(table.destinationSchema(), table.target().name(), table.target().enumTypes().stream()
+                        .map(PgEnumType::name).toList(),
+                        () -> registry.upsert(record.id(), List.of(registryEntry(table))));
+            }
+            swap.dropLoadingSchemas(destinations.values());
+            Transactions.inTransaction(control, () -> {
+                sources.recordCopy(record.id(), readFrom, highWatermark, done, detail);
+                return null;
+            });
+        }
+        Grants.apply(control, source.grantSelectTo(), destinations.values(), out);
+    }
+
+    private static ReplicatedTable registryEntry(CopiedTable table) {
+        SourceTable source = table.source();
+        return new ReplicatedTable(source.schema(), source.name(), table.destinationSchema(),
+                source.replicaKey().orElse(List.of()),
+                source.notReplicatedReason().orElse(null), table.position(), table.rows());
+    }
+
+    private void checkScopeFound(CopyScope scope, List<SourceTable> tables) {
+        if (scope.kind() == CopyScope.Kind.TABLES) {
+            List<String> missing = scope.tables().stream().filter(name -> tables.stream()
+                    .noneMatch(t -> (t.schema() + "." + t.name()).equals(name))).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new StateException("tables not found among the tables of source " + source.name()
+                        + " (check schema_mappings, limit_tables and skip_tables): " + String.join(", ", missing));
+            }
+        }
+        if (scope.kind() == CopyScope.Kind.SCHEMA && !source.schemaMappings().containsKey(scope.originSchema())) {
+            throw new StateException("schema " + scope.originSchema() + " is not mapped by source " + source.name()
+                    + "; mapped: " + String.join(", ", source.schemaMappings().keySet()));
+        }
+    }
+}

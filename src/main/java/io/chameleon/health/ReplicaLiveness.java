@@ -1,0 +1,35 @@
+package io.chameleon.health;
+
+import io.chameleon.ops.ReplicaComponents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Liveness;
+
+/** Live while the reader and the replay worker both run and nothing failed for good. */
+@Liveness
+@ApplicationScoped
+public class ReplicaLiveness implements HealthCheck {
+
+    @Inject
+    ReplicaRegistry registry;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("replica");
+        return registry.current().map(replica -> describe(response, replica))
+                .orElseGet(() -> response.down().withData("reason", "no replica started").build());
+    }
+
+    private static HealthCheckResponse describe(HealthCheckResponseBuilder response, ReplicaComponents replica) {
+        response.withData("source", replica.source())
+                .withData("reader", replica.readerRunning())
+                .withData("replay", replica.replayRunning());
+        if (replica.failure() != null) {
+            return response.down().withData("failure", replica.failure()).build();
+        }
+        return response.status(replica.readerRunning() && replica.replayRunning()).build();
+    }
+}

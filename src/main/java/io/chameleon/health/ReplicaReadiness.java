@@ -1,0 +1,36 @@
+package io.chameleon.health;
+
+import io.chameleon.ops.ReplicaComponents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready while the reader is connected to the source and the replay lag is within ready_max_lag. */
+@Readiness
+@ApplicationScoped
+public class ReplicaReadiness implements HealthCheck {
+
+    @Inject
+    ReplicaRegistry registry;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("replica-lag");
+        return registry.current().map(replica -> describe(response, replica))
+                .orElseGet(() -> response.down().withData("reason", "no replica started").build());
+    }
+
+    private static HealthCheckResponse describe(HealthCheckResponseBuilder response, ReplicaComponents replica) {
+        boolean connected = replica.capture().connected();
+        double lag = replica.replayLagSeconds();
+        return response.withData("source", replica.source())
+                .withData("reader_connected", connected)
+                .withData("replay_lag_seconds", Math.round(lag))
+                .withData("max_lag_seconds", replica.maxLagSeconds())
+                .status(connected && lag <= replica.maxLagSeconds() && replica.failure() == null)
+                .build();
+    }
+}

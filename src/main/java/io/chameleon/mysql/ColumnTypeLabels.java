@@ -1,0 +1,48 @@
+package io.chameleon.mysql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the labels of {@code enum('a','it''s')} / {@code set(...)} column types, quotes doubled inside labels. */
+final class ColumnTypeLabels {
+
+    private ColumnTypeLabels() {
+    }
+
+    static List<String> parse(String columnType) {
+        int open = columnType.indexOf('(');
+        int close = columnType.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw new IllegalArgumentException("not an enum or set column type: " + columnType);
+        }
+        String body = columnType.substring(open + 1, close);
+        List<String> labels = new ArrayList<>();
+        int i = 0;
+        while (i < body.length()) {
+            if (body.charAt(i) != '\'') {
+                i++; // the comma (and any space) between labels
+                continue;
+            }
+            StringBuilder label = new StringBuilder();
+            i++;
+            while (i < body.length()) {
+                char c = body.charAt(i);
+                if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                    label.append('\'');
+                    i += 2;
+                } else if (c == '\'') {
+                    i++;
+                    break;
+                } else if (c == '\\' && i + 1 < body.length()) {
+                    label.append(body.charAt(i + 1));
+                    i += 2;
+                } else {
+                    label.append(c);
+                    i++;
+                }
+            }
+            labels.add(label.toString());
+        }
+        return List.copyOf(labels);
+    }
+}

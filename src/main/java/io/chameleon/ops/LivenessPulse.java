@@ -1,0 +1,115 @@
+package io.chameleon.ops;
+
+import io.chameleon.catalog.SourceOverview;
+import io.chameleon.catalog.SourceRepository;
+import io.chameleon.postgres.PgIdentifiers;
+import io.chameleon.postgres.PostgresConnector;
+import org.jboss.logging.Logger;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Stamps the source row with this process (host, pid) and the time every few seconds. show_status compares the
+ * stamp with the clock, so a process that died without a word (kill -9, host lost) is not shown as running.
+ */
+final class LivenessPulse {
+
+    private static final Logger LOG = Logger.getLogger(LivenessPulse.class);
+
+    private final PostgresConnector postgres;
+    private final String schema;
+    private final int sourceId;
+    private final Duration period;
+    private final ReplicaComponents components;
+    private Thread thread;
+    private volatile boolean running;
+
+    /** @param components receives the replay lag read at each beat, for the readiness check (may be null) */
+    LivenessPulse(PostgresConnector postgres, String catalogueSchema, int sourceId, Duration period,
+                  ReplicaComponents components) {
+        this.postgres = postgres;
+        this.schema = catalogueSchema;
+        this.sourceId = sourceId;
+        this.period = period;
+        this.components = components;
+    }
+
+    void start() {
+        running = true;
+        thread = new Thread(this::beat, "liveness-pulse");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Removes the stamp when the process ends normally. */
+    void clear(Connection pg, String sourceName) throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + PgIdentifiers.qualified(schema, "source")
+                + " SET process_host = NULL, process_pid = NULL, alive_at = NULL WHERE source_name = ?")) {
+            ps.setString(1, sourceName);
+            ps.executeUpdate();
+        }
+    }
+
+    private void beat() {
+        Connection pg = null;
+        while (running) {
+            try {
+                if (pg == null || pg.isClosed()) {
+                    pg = postgres.connect();
+                }
+                try (PreparedStatement ps = pg.prepareStatement("UPDATE " + PgIdentifiers.qualified(schema, "source")
+                        + " SET process_host = ?, process_pid = ?, alive_at = now() WHERE source_id = ?")) {
+                    ps.setString(1, hostName());
+                    ps.setLong(2, ProcessHandle.current().pid());
+                    ps.setInt(3, sourceId);
+                    ps.executeUpdate();
+                }
+                if (components != null) {
+                    new SourceRepository(pg, schema).overview().stream().filter(o -> o.id() == sourceId).findFirst()
+                            .map(SourceOverview::replayLag)
+                            .ifPresent(lag -> components.replayLagSeconds(lag.toMillis() / 1000.0));
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.debugf("liveness pulse failed: %s", e.getMessage());
+                closeQuietly(pg);
+                pg = null;
+            }
+            try {
+                Thread.sleep(period.toMillis());
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        closeQuietly(pg);
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    private static void closeQuietly(Connection pg) {
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (SQLException ignored) {
+                // reconnects on the next beat
+            }
+        }
+    }
+}

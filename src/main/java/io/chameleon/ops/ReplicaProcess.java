@@ -1,0 +1,191 @@
+package io.chameleon.ops;
+
+import io.chameleon.capture.BinlogReader;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.error.ChameleonException;
+import io.chameleon.error.ConnectionException;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.postgres.PostgresConnector;
+import io.chameleon.replay.ReplaySettings;
+import io.chameleon.replay.ReplayWorker;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The replica of one source: the reader and the replay worker on their own threads, plus a pulse that tells the
+ * catalogue this process is alive. A part that fails for good stops the whole process with status {@code error};
+ * a stop request ends both parts at a transaction boundary with status {@code stopped}. Passing failures (a
+ * server restarting) are retried with backoff.
+ */
+public final class ReplicaProcess {
+
+    private static final Logger LOG = Logger.getLogger(ReplicaProcess.class);
+    static final Duration PULSE = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final ChameleonConfig config;
+    private final SourceConfig source;
+    private final PostgresConnector postgres;
+    private final SourceConnector mysql;
+    private final ReplicaComponents components;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+
+    public ReplicaProcess(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
+                          SourceConnector mysql) {
+        this.config = config;
+        this.source = source;
+        this.postgres = postgres;
+        this.mysql = mysql;
+        this.components = new ReplicaComponents(source.name(), source.readyMaxLagSeconds());
+    }
+
+    public ReplicaComponents components() {
+        return components;
+    }
+
+    /** Asks the parts to stop at their next transaction boundary. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Waits until {@link #run} has returned (for shutdown hooks). */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs until a stop request or a lasting failure; returns normally only after a requested stop. */
+    public void run() {
+        SourceRecord record;
+        LivenessPulse pulse;
+        try (Connection pg = postgres.connect()) {
+            SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
+            record = sources.require(source.name());
+            sources.setStatus(source.name(), SourceStatus.RUNNING, "replicating");
+        } catch (SQLException e) {
+            finished.countDown();
+            throw new ConnectionException("cannot register the replica of " + source.name() + ": " + e.getMessage(), e);
+        }
+        pulse = new LivenessPulse(postgres, config.catalogueSchema(), record.id(), PULSE, components);
+        BooleanSupplier stop = () -> stopRequested || components.failure() != null;
+        Thread reader = part("reader", () -> runReader(record.id(), stop), stop);
+        Thread replay = part("replay", () -> runReplay(record.id(), stop), stop);
+        pulse.start();
+        try {
+            reader.join();
+            replay.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            requestStop();
+        } finally {
+            pulse.stop();
+            finish();
+        }
+    }
+
+    private void finish() {
+        String failure = components.failure();
+        try (Connection pg = postgres.connect()) {
+            SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
+            if (failure == null) {
+                sources.setStatus(source.name(), SourceStatus.STOPPED, "stopped on request");
+            } else if (sources.require(source.name()).status() != SourceStatus.ERROR) {
+                sources.setStatus(source.name(), SourceStatus.ERROR, failure);
+            }
+            new LivenessPulse(postgres, config.catalogueSchema(), 0, PULSE, null).clear(pg, source.name());
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("cannot record the end of the replica source=%s: %s", source.name(), e.getMessage());
+        } finally {
+            finished.countDown();
+        }
+        if (failure != null) {
+            throw new ReplicaFailedException("replica of source " + source.name() + " stopped: " + failure);
+        }
+        LOG.infof("replica stopped source=%s", source.name());
+    }
+
+    private void runReader(int sourceId, BooleanSupplier stop) throws Exception {
+        components.readerRunning(true);
+        try {
+            new BinlogReader(config, source, postgres, mysql, components.capture()).run(sourceId, stop);
+        } finally {
+            components.readerRunning(false);
+        }
+    }
+
+    private void runReplay(int sourceId, BooleanSupplier stop) {
+        components.replayRunning(true);
+        ReplaySettings settings = new ReplaySettings(source.replayMaxRows(), source.onErrorReplay(),
+                Duration.ofSeconds(Math.max(1, source.sleepLoopSeconds())), source.batchRetention());
+        try (ReplayWorker worker = new ReplayWorker(postgres, config.catalogueSchema(), sourceId, settings)) {
+            worker.run(stop);
+        } finally {
+            components.replayRunning(false);
+        }
+    }
+
+    /** Runs one part, retrying passing failures with backoff; a lasting one stops the replica. */
+    private Thread part(String name, Work work, BooleanSupplier stop) {
+        Thread thread = new Thread(() -> {
+            int attempt = 0;
+            while (!stop.getAsBoolean()) {
+                long started = System.nanoTime();
+                try {
+                    work.run();
+                    return;
+                } catch (ConnectionException e) {
+                    // a server restarting: a passing failure
+                    attempt = backOff(name, ranLongerThanBackoff(started) ? 1 : attempt + 1, e, stop);
+                } catch (ChameleonException | Error e) {
+                    LOG.errorf("%s failed source=%s: %s", name, source.name(), e.getMessage());
+                    components.failed(name + ": " + e.getMessage());
+                    return;
+                } catch (Exception e) {
+                    attempt = backOff(name, ranLongerThanBackoff(started) ? 1 : attempt + 1, e, stop);
+                }
+            }
+        }, name + "-" + source.name());
+        thread.start();
+        return thread;
+    }
+
+    private int backOff(String part, int attempt, Exception cause, BooleanSupplier stop) {
+        long wait = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt, 6));
+        LOG.warnf("%s interrupted source=%s attempt=%d retry_in=%dms: %s", part, source.name(), attempt, wait,
+                cause.getMessage());
+        sleep(wait, stop);
+        return attempt;
+    }
+
+    /** A part that worked for a while before failing starts its backoff over: this is a new failure. */
+    private static boolean ranLongerThanBackoff(long startedNanos) {
+        return System.nanoTime() - startedNanos > MAX_BACKOFF.toNanos();
+    }
+
+    private static void sleep(long millis, BooleanSupplier stop) {
+        long until = System.currentTimeMillis() + millis;
+        while (!stop.getAsBoolean() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,58 @@
+package io.chameleon.ops;
+
+import io.chameleon.catalog.ReplicatedTable;
+import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.error.UsageException;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourceTable;
+import io.chameleon.mysql.TableDiscovery;
+import io.chameleon.postgres.Transactions;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code start_replica --from FILE:POS}: replication from given coordinates without a copy, for data loaded by
+ * other means. The source's tables are registered (without copy coordinates) and the source is consistent at once.
+ */
+public final class StartPosition {
+
+    private StartPosition() {
+    }
+
+    public static void startFrom(Connection pg, ChameleonConfig config, SourceConfig source, SourceRecord record,
+                                 String from, PrintWriter out) throws SQLException {
+        BinlogPosition position;
+        try {
+            position = BinlogPosition.parse(from);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--from: " + e.getMessage());
+        }
+        List<SourceTable> tables;
+        try (Connection mysql = new SourceConnector(source).connect()) {
+            tables = new TableDiscovery(mysql).discover(source);
+        }
+        List<ReplicatedTable> entries = new ArrayList<>();
+        for (SourceTable table : tables) {
+            entries.add(new ReplicatedTable(table.schema(), table.name(), source.schemaMappings().get(table.schema()),
+                    table.replicaKey().orElse(List.of()), table.notReplicatedReason().orElse(null), null, 0));
+        }
+        Transactions.inTransaction(pg, () -> {
+            new ReplicatedTableRepository(pg, config.catalogueSchema()).upsert(record.id(), entries);
+            SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
+            sources.recordCopy(record.id(), position, position, SourceStatus.STOPPED, "starts from " + position);
+            sources.markConsistent(record.id());
+            return null;
+        });
+        out.println("Source " + source.name() + " will replicate " + tables.size() + " tables from " + position + ".");
+    }
+}

@@ -1,0 +1,40 @@
+package io.chameleon.postgres;
+
+import io.chameleon.error.ConnectionException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Opens JDBC connections to the target database with a clear error when it cannot. */
+public final class PostgresConnector {
+
+    private final PostgresEndpoint endpoint;
+    private final String applicationName;
+
+    public PostgresConnector(PostgresEndpoint endpoint, String applicationName) {
+        this.endpoint = endpoint;
+        this.applicationName = applicationName;
+    }
+
+    public PostgresEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public Connection connect() {
+        Properties props = new Properties();
+        props.setProperty("user", endpoint.user());
+        if (endpoint.password() != null) {
+            props.setProperty("password", endpoint.password());
+        }
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("connectTimeout", "10");
+        try {
+            return DriverManager.getConnection(endpoint.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot connect to " + endpoint.describe() + ": " + e.getMessage()
+                    + " (check pg_conn in the configuration)", e);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.chameleon.replay;
+
+import io.chameleon.config.ErrorPolicy;
+import org.jboss.logging.Logger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the change-log events of a chunk of batches inside the caller's transaction. Truncates and schema
+ * changes are barriers splitting the chunk into segments; each segment is applied with one
+ * {@link NetEffectStatement} per table, each under a savepoint so that one failing table can be set aside
+ * (on_error_replay: continue) while the others go on.
+ */
+final class ChunkApplier {
+
+    private static final Logger LOG = Logger.getLogger(ChunkApplier.class);
+
+    /** Thrown under on_error_replay: exit; the caller rolls the transaction back. */
+    static final class ReplayStopped extends Exception {
+        private final transient ReplayFailure failure;
+
+        ReplayStopped(ReplayFailure failure, SQLException cause) {
+            super(failure.describe(), cause);
+            this.failure = failure;
+        }
+
+        ReplayFailure failure() {
+            return failure;
+        }
+    }
+
+    private record Barrier(EventPosition position, char operation, Integer tableId, String ddl, String binlogFile,
+                           long binlogPosition) {
+    }
+
+    private record LoggedEvent(EventPosition position, String binlogFile, long binlogPosition) {
+    }
+
+    private final Connection connection;
+    private final String catalogue;
+    private final int sourceId;
+    private final ErrorPolicy policy;
+    private final ChunkQueries queries;
+    private final ReplayErrorLog errorLog;
+    private final Map<Integer, ReplayTable> tables = new HashMap<>();
+    private long rows;
+    private long ddl;
+    private long skipped;
+
+    ChunkApplier(Connection connection, String catalogue, int sourceId, ErrorPolicy policy) {
+        this.connection = connection;
+        this.catalogue = catalogue;
+        this.sourceId = sourceId;
+        this.policy = policy;
+        this.queries = new ChunkQueries(catalogue);
+        this.errorLog = new ReplayErrorLog(catalogue);
+    }
+
+    /** Applies the batches (ids in order); returns rows, ddl and skipped counts (batches left 0). */
+    ReplayResult apply(List<Long> batchIds) throws SQLException, ReplayStopped {
+        EventPosition from = EventPosition.BEFORE_ALL;
+        for (Barrier barrier : barriers(new EventRange(batchIds, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL))) {
+            applySegment(new EventRange(batchIds, from, barrier.position()));
+            applyBarrier(barrier);
+            from = barrier.position();
+        }
+        applySegment(new EventRange(batchIds, from, EventPosition.AFTER_ALL));
+        return new ReplayResult(0, rows, ddl, skipped);
+    }
+
+    private void applySegment(EventRange segment) throws SQLException, ReplayStopped {
+        Map<Integer, Long> counts = rowCounts(segment);
+        loadTables(counts.keySet());
+        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
+            ReplayTable table = entry.getKey() == null ? null : tables.get(entry.getKey());
+            if (table == null || !table.applied()) {
+                skipped += entry.getValue();
+                continue;
+            }
+            String sql = NetEffectStatement.sql(catalogue, table, segment);
+            SQLException error = runGuarded(sql);
+            if (error == null) {
+                rows += entry.getValue();
+            } else {
+                ReplayFailure failure = pinpoint(table, segment, sql, error);
+                setAside(table, failure, error);
+                skipped += entry.getValue();
+            }
+        }
+    }
+
+    private void applyBarrier(Barrier barrier) throws SQLException, ReplayStopped {
+        if (barrier.tableId() != null) {
+            loadTables(List.of(barrier.tableId()));
+        }
+        ReplayTable table = barrier.tableId() == null ? null : tables.get(barrier.tableId());
+        boolean truncate = barrier.operation() == 'T';
+        boolean apply = truncate ? table != null && table.applied() : table == null || table.replicaEnabled();
+        if (!apply) {
+            skipped++;
+            return;
+        }
+        String sql = truncate ? "TRUNCATE " + table.quotedName() : barrier.ddl();
+        SQLException error = runGuarded(sql);
+        if (error == null) {
+            if (truncate) {
+                rows++;
+            } else {
+                ddl++;
+                tables.clear(); // keys or names may have changed with the schema
+            }
+            return;
+        }
+        execute("RELEASE SAVEPOINT replay_table");
+        setAside(table, failure(table, barrier.position().batchId(), barrier.binlogFile(), barrier.binlogPosition(),
+                sql, error), error);
+        skipped++;
+    }
+
+    /** Disables the table and records why (continue), or stops the replay (exit). */
+    private void setAside(ReplayTable table, ReplayFailure failure, SQLException error) throws SQLException,
+            ReplayStopped {
+        if (policy == ErrorPolicy.EXIT) {
+            throw new ReplayStopped(failure, error);
+        }
+        if (table != null) {
+            try (PreparedStatement ps = connection.prepareStatement(queries.disableTable())) {
+                ps.setInt(1, table.tableId());
+                ps.executeUpdate();
+            }
+            tables.put(table.tableId(), table.disabled());
+        }
+        errorLog.write(connection, failure);
+        LOG.warnf("event=replay_table_disabled source=%d table=%s.%s binlog=%s:%s batch=%s sqlstate=%s message=\"%s\"",
+                sourceId, failure.destinationSchema(), failure.tableName(), failure.binlogFile(),
+                failure.binlogPosition(), failure.batchId(), failure.sqlState(), failure.message());
+    }
+
+    /**
+     * Re-applies the table's events one at a time, still inside its rolled-back savepoint, to name the first event
+     * that fails; then discards all of it. Falls back to the segment's first event when none fails alone.
+     */
+    private ReplayFailure pinpoint(ReplayTable table, EventRange segment, String sql, SQLException error)
+            throws SQLException {
+        ReplayFailure first = null;
+        List<LoggedEvent> events = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(queries.eventsOf(table.tableId(), segment))) {
+            while (rs.next()) {
+                events.add(new LoggedEvent(new EventPosition(rs.getLong(1), rs.getInt(2)), rs.getString(3),
+                        rs.getLong(4)));
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            for (LoggedEvent event : events) {
+                String single = NetEffectStatement.sql(catalogue, table, EventRange.single(event.position()));
+                if (first == null) {
+                    first = failure(table, event.position().batchId(), event.binlogFile(), event.binlogPosition(),
+                            sql, error);
+                }
+                try {
+                    st.execute(single);
+                } catch (SQLException e) {
+                    first = failure(table, event.position().batchId(), event.binlogFile(), event.binlogPosition(),
+                            single, e);
+                    break;
+                }
+            }
+        }
+        execute("ROLLBACK TO SAVEPOINT replay_table; RELEASE SAVEPOINT replay_table");
+        return first != null ? first : failure(table, segment.batchIds().get(0), null, null, sql, error);
+    }
+
+    /** Runs the statement under savepoint replay_table; on failure rolls back to it (keeping it) and returns why. */
+    private SQLException runGuarded(String sql) throws SQLException {
+        try {
+            execute("SAVEPOINT replay_table; " + sql + "; RELEASE SAVEPOINT replay_table");
+            return null;
+        } catch (SQLException e) {
+            execute("ROLLBACK TO SAVEPOINT replay_table");
+            return e;
+        }
+    }
+
+    private ReplayFailure failure(ReplayTable table, Long batchId, String file, Long position, String sql,
+                                  SQLException error) {
+        return new ReplayFailure(sourceId, batchId, table == null ? null : table.destinationSchema(),
+                table == null ? null : table.tableName(), file, position, sql, error.getSQLState(),
+                error.getMessage());
+    }
+
+    private List<Barrier> barriers(EventRange chunk) throws SQLException {
+        List<Barrier> barriers = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.barriers(chunk))) {
+            while (rs.next()) {
+                int tableId = rs.getInt(4);
+                barriers.add(new Barrier(new EventPosition(rs.getLong(1), rs.getInt(2)), rs.getString(3).charAt(0),
+                        rs.wasNull() ? null : tableId, rs.getString(5), rs.getString(6), rs.getLong(7)));
+            }
+        }
+        return barriers;
+    }
+
+    private Map<Integer, Long> rowCounts(EventRange segment) throws SQLException {
+        Map<Integer, Long> counts = new LinkedHashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.rowCounts(segment))) {
+            while (rs.next()) {
+                int tableId = rs.getInt(1);
+                counts.put(rs.wasNull() ? null : tableId, rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    private void loadTables(Collection<Integer> ids) throws SQLException {
+        Integer[] missing = ids.stream().filter(id -> id != null && !tables.containsKey(id)).toArray(Integer[]::new);
+        if (missing.length == 0) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(queries.tables())) {
+            ps.setInt(1, sourceId);
+            ps.setArray(2, connection.createArrayOf("integer", missing));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> keyColumns = texts(rs.getArray(4));
+                    List<String> keyTypes = texts(rs.getArray(6));
+                    if (keyTypes != null && (keyColumns == null || keyTypes.size() != keyColumns.size())) {
+                        keyTypes = null;
+                    }
+                    tables.put(rs.getInt(1), new ReplayTable(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            keyColumns, keyTypes, rs.getBoolean(5)));
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.chameleon.schema;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * DATETIME (timestamp) and TIMESTAMP (timestamptz). TIMESTAMP values are read in a session with
+ * {@code time_zone = '+00:00'}, so they are UTC and get an explicit {@code +00} offset; DATETIME has no zone.
+ *
+ * @param utcInstant TIMESTAMP rather than DATETIME
+ */
+public record DateTimeCodec(String column, boolean utcInstant) implements ValueCodec {
+
+    @Override
+    public String fromText(byte[] raw) throws BadValueException {
+        if (raw == null) {
+            return null;
+        }
+        String text = new String(raw, StandardCharsets.US_ASCII);
+        CalendarDate.requireNoZeroPart(column, raw, text);
+        return utcInstant ? text + "+00" : text;
+    }
+}

@@ -1,0 +1,179 @@
+package io.chameleon.schema;
+
+import io.chameleon.config.TypeOverride;
+import io.chameleon.mysql.SourceCharset;
+import io.chameleon.mysql.SourceColumn;
+import io.chameleon.mysql.SourceTable;
+import io.chameleon.postgres.PgIdentifiers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the PostgreSQL type, default and value codec of a MySQL column: the one mapping used by the initial
+ * copy, the binlog stream and DDL replication (BEHAVIOUR.md, "Types"). Lossless by default; {@code type_override}
+ * replaces the type (never the codec: the value text stays what MySQL holds, cast by PostgreSQL on input).
+ */
+public final class TypeMapper {
+
+    private static final SourceCharset UTF8 = SourceCharset.of("utf8mb4");
+    private static final Set<String> IDENTITY_TYPES = Set.of("smallint", "integer", "bigint", "int2", "int4",
+            "int8", "int");
+    private static final Pattern BIT_WIDTH = Pattern.compile("bit\\((\\d+)\\)", Pattern.CASE_INSENSITIVE);
+
+    private final Map<String, TypeOverride> overrides;
+    private final boolean postgis;
+    private final ColumnDefaults defaults = new ColumnDefaults();
+
+    /**
+     * @param overrides {@code type_override}: full MySQL column type text to the override
+     * @param postgis   the target database has the PostGIS extension
+     */
+    public TypeMapper(Map<String, TypeOverride> overrides, boolean postgis) {
+        this.overrides = new LinkedHashMap<>();
+        overrides.forEach((type, override) -> this.overrides.put(type.toLowerCase(Locale.ROOT).strip(), override));
+        this.postgis = postgis;
+    }
+
+    public PgColumn map(SourceTable table, SourceColumn column) {
+        return map(table.schema(), table.name(), column);
+    }
+
+    /**
+     * @param originSchema the MySQL database, against which {@code type_override} table lists are matched
+     * @param table        the MySQL table name
+     */
+    public PgColumn map(String originSchema, String table, SourceColumn column) {
+        List<String> notes = new ArrayList<>();
+        ValueCodec codec = codec(column);
+        TypeOverride override = override(originSchema, table, column);
+        PgEnumType enumType = override == null && column.dataType().equals("enum")
+                ? new PgEnumType(PgNames.enumType(table, column.name()), column.enumLabels()) : null;
+        String type = override != null ? override.overrideTo()
+                : enumType != null ? PgIdentifiers.quote(enumType.name()) : defaultType(column);
+
+        boolean identity = column.autoIncrement() && IDENTITY_TYPES.contains(type.toLowerCase(Locale.ROOT));
+        if (column.autoIncrement() && !identity) {
+            notes.add("auto_increment not kept: " + type + " cannot be an identity column");
+        }
+        String defaultSql = identity ? null : defaults.translate(column, codec, override != null, notes);
+        String extra = column.extra().toLowerCase(Locale.ROOT);
+        if (extra.contains("on update")) {
+            notes.add(column.extra() + " not kept: updated values come from the stream");
+        }
+        if (extra.contains("generated")) {
+            notes.add("generated column copied as a plain column (" + column.extra() + ")");
+        }
+        return new PgColumn(column.name(), type, enumType, !column.nullable(), defaultSql, identity, codec,
+                notes.stream().map(note -> "column " + column.name() + ": " + note).toList());
+    }
+
+    private TypeOverride override(String originSchema, String table, SourceColumn column) {
+        TypeOverride override = overrides.get(column.columnType().toLowerCase(Locale.ROOT).strip());
+        if (override == null) {
+            return null;
+        }
+        boolean applies = override.appliesToAllTables() || override.tables().contains(originSchema + "." + table);
+        return applies ? override : null;
+    }
+
+    private String defaultType(SourceColumn column) {
+        boolean unsigned = column.unsigned();
+        return switch (column.dataType()) {
+            case "tinyint" -> "smallint";
+            case "smallint" -> unsigned ? "integer" : "smallint";
+            case "mediumint" -> "integer";
+            case "int", "integer" -> unsigned ? "bigint" : "integer";
+            case "bigint" -> unsigned ? "numeric(20)" : "bigint";
+            case "bit" -> "bit(" + bitWidth(column) + ")";
+            case "decimal", "numeric" -> "numeric(" + column.numericPrecision() + "," + column.numericScale() + ")";
+            case "float" -> "real";
+            case "double", "double precision", "real" -> "double precision";
+            case "char" -> sized("char", column);
+            case "varchar" -> sized("varchar", column);
+            case "tinytext", "text", "mediumtext", "longtext" -> "text";
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> "bytea";
+            case "date" -> "date";
+            case "datetime" -> "timestamp(" + fractionDigits(column) + ")";
+            case "timestamp" -> "timestamptz(" + fractionDigits(column) + ")";
+            case "time" -> "time(" + fractionDigits(column) + ")";
+            case "year" -> "smallint";
+            case "set" -> "text[]";
+            case "json" -> "jsonb";
+            case "uuid" -> "uuid";
+            case "inet4", "inet6" -> "inet";
+            default -> {
+                if (isSpatial(column.dataType())) {
+                    yield postgis ? "geometry" : "bytea";
+                }
+                throw new UnsupportedTypeException(column);
+            }
+        };
+    }
+
+    private ValueCodec codec(SourceColumn column) {
+        String name = column.name();
+        return switch (column.dataType()) {
+            case "tinyint", "smallint", "mediumint", "int", "integer", "decimal", "numeric" ->
+                    new ExactNumberCodec(name);
+            case "bigint" -> column.unsigned() ? new UnsignedBigintCodec(name) : new ExactNumberCodec(name);
+            case "float" -> new FloatCodec(name, true);
+            case "double", "double precision", "real" -> new FloatCodec(name, false);
+            case "bit" -> new BitCodec(name, bitWidth(column));
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext" ->
+                    SourceCharset.ofColumn(column.charset())
+                            .<ValueCodec>map(charset -> new TextCodec(name, charset))
+                            .orElseGet(() -> new BytesCodec(name));
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> new BytesCodec(name);
+            case "date" -> new DateCodec(name);
+            case "datetime" -> new DateTimeCodec(name, false);
+            case "timestamp" -> new DateTimeCodec(name, true);
+            case "time" -> new TimeCodec(name);
+            case "year" -> new YearCodec(name);
+            case "enum" -> new EnumCodec(name, columnCharset(column), column.enumLabels());
+            case "set" -> new SetCodec(name, columnCharset(column), column.setLabels());
+            case "json" -> new JsonCodec(name, columnCharset(column));
+            case "uuid", "inet4", "inet6" -> new TextCodec(name, SourceCharset.of("ascii"));
+            default -> {
+                if (isSpatial(column.dataType())) {
+                    yield new GeometryCodec(name, postgis);
+                }
+                throw new UnsupportedTypeException(column);
+            }
+        };
+    }
+
+    /** MySQL's JSON type reports no charset (it is utf8mb4); MariaDB's alias has its column charset. */
+    private static SourceCharset columnCharset(SourceColumn column) {
+        return SourceCharset.isBinary(column.charset()) ? UTF8 : SourceCharset.of(column.charset());
+    }
+
+    private static boolean isSpatial(String dataType) {
+        return switch (dataType) {
+            case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+                    "geometrycollection", "geomcollection" -> true;
+            default -> false;
+        };
+    }
+
+    static int bitWidth(SourceColumn column) {
+        Matcher width = BIT_WIDTH.matcher(column.columnType());
+        return width.find() ? Integer.parseInt(width.group(1)) : 1;
+    }
+
+    private static String sized(String type, SourceColumn column) {
+        Long length = column.maxLength();
+        // char(0) / varchar(0) exist in MySQL (they hold '' or NULL); PostgreSQL needs a length of at least 1
+        return length == null || length == 0 ? "text" : type + "(" + length + ")";
+    }
+
+    private static int fractionDigits(SourceColumn column) {
+        return column.datetimePrecision() == null ? 0 : column.datetimePrecision();
+    }
+}

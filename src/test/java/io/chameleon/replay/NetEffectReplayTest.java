@@ -1,0 +1,187 @@
+package io.chameleon.replay;
+
+import io.chameleon.config.ErrorPolicy;
+import io.chameleon.testsupport.PostgresDatabase;
+import io.chameleon.testsupport.RealServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.chameleon.replay.ChangeLogFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Row events end in the same target rows as applying them one by one, whatever the chunk groups together. */
+@RealServers
+class NetEffectReplayTest {
+
+    private static final ReplaySettings SETTINGS = new ReplaySettings(10_000, ErrorPolicy.EXIT, Duration.ofSeconds(1));
+
+    private final PostgresDatabase database;
+    private ChangeLogFixture log;
+    private int items;
+
+    NetEffectReplayTest(PostgresDatabase database) {
+        this.database = database;
+    }
+
+    @BeforeEach
+    void freshCatalogue() throws SQLException {
+        log = new ChangeLogFixture(database).fresh("shop");
+        database.execute("CREATE TABLE shop.items (id int PRIMARY KEY, name text, code text UNIQUE)");
+        items = log.table("shop", "items", "id");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        log.close();
+    }
+
+    @Test
+    void appliesInsertsUpdatesAndDeletesInOrder() throws SQLException {
+        log.batch().insert(items, item("1", "tea")).insert(items, item("2", "milk")).insert(items, item("3", "rice"))
+                .commit();
+        log.batch().update(items, item("1", "tea"), item("1", "green tea")).delete(items, item("2", "milk"))
+                .update(items, item("3", "rice"), item("3", "brown rice")).update(items, item("3", "brown rice"),
+                        item("3", "red rice")).commit();
+
+        ReplayResult result = replayAll();
+
+        assertThat(result.rows()).isEqualTo(7);
+        assertThat(items()).containsExactly("1|green tea|c1", "3|red rice|c3");
+    }
+
+    @Test
+    void replaysUpdateThatChangesPrimaryKey() throws SQLException {
+        log.batch().insert(items, item("1", "tea")).insert(items, item("2", "milk")).commit();
+        log.batch().update(items, item("1", "tea"), row("id", "10", "name", "tea", "code", "c1")).commit();
+
+        replayAll();
+
+        assertThat(items()).containsExactly("2|milk|c2", "10|tea|c1");
+    }
+
+    @Test
+    void deleteThenReinsertInOneTransactionEndsAsTheReinsertedRow() throws SQLException {
+        log.batch().insert(items, item("1", "tea")).commit();
+        log.batch().delete(items, item("1", "tea")).insert(items, item("1", "coffee")).commit();
+
+        replayAll();
+
+        assertThat(items()).containsExactly("1|coffee|c1");
+    }
+
+    @Test
+    void deleteThenReinsertAcrossBatchesInOneChunk() throws SQLException {
+        log.batch().insert(items, item("1", "tea")).insert(items, item("2", "milk")).commit();
+        log.batch().delete(items, item("1", "tea")).commit();
+        log.batch().insert(items, item("1", "mate")).delete(items, item("2", "milk")).commit();
+
+        ReplayResult result = replayAll();
+
+        assertThat(result.batches()).isEqualTo(3);
+        assertThat(items()).containsExactly("1|mate|c1");
+    }
+
+    @Test
+    void keyChangedTwiceInOneChunkEndsUnderTheLastKey() throws SQLException {
+        log.batch().insert(items, row("id", "1", "name", "a", "code", "x")).commit();
+        log.batch().update(items, row("id", "1", "name", "a", "code", "x"), row("id", "2", "name", "b", "code", "x"))
+                .update(items, row("id", "2", "name", "b", "code", "x"), row("id", "3", "name", "c", "code", "x"))
+                .commit();
+
+        replayAll();
+
+        assertThat(items()).containsExactly("3|c|x");
+    }
+
+    @Test
+    void rowsSwappingAUniqueValueDoNotCollide() throws SQLException {
+        database.execute("INSERT INTO shop.items VALUES (1, 'tea', 'A'), (2, 'milk', 'B')");
+        log.batch().update(items, row("id", "1", "name", "tea", "code", "A"), row("id", "1", "name", "tea", "code", "T"))
+                .update(items, row("id", "2", "name", "milk", "code", "B"), row("id", "2", "name", "milk", "code", "A"))
+                .update(items, row("id", "1", "name", "tea", "code", "T"), row("id", "1", "name", "tea", "code", "B"))
+                .commit();
+
+        replayAll();
+
+        assertThat(items()).containsExactly("1|tea|B", "2|milk|A");
+    }
+
+    @Test
+    void appliesSeveralTablesOfOneSourceTransaction() throws SQLException {
+        database.execute("CREATE TABLE shop.orders (order_id bigint PRIMARY KEY, item_id int, qty int)");
+        int orders = log.table("shop", "orders", "order_id");
+        log.batch().insert(items, item("1", "tea"))
+                .insert(orders, row("order_id", "100", "item_id", "1", "qty", "2"))
+                .update(items, item("1", "tea"), item("1", "black tea"))
+                .update(orders, row("order_id", "100", "item_id", "1", "qty", "2"),
+                        row("order_id", "100", "item_id", "1", "qty", "5"))
+                .commit();
+
+        replayAll();
+
+        assertThat(items()).containsExactly("1|black tea|c1");
+        assertThat(query("SELECT order_id, item_id, qty FROM shop.orders")).containsExactly("100|1|5");
+    }
+
+    @Test
+    void matchesCompositeKeysOnEveryColumn() throws SQLException {
+        database.execute("CREATE TABLE shop.stock (store text, sku int, qty int, PRIMARY KEY (store, sku))");
+        int stock = log.table("shop", "stock", "store", "sku");
+        log.batch().insert(stock, stockRow("north", "1", "5")).insert(stock, stockRow("north", "2", "6"))
+                .insert(stock, stockRow("south", "1", "7")).commit();
+        log.batch().update(stock, stockRow("north", "1", "5"), stockRow("north", "1", "50"))
+                .delete(stock, stockRow("south", "1", "7"))
+                .update(stock, stockRow("north", "2", "6"), stockRow("south", "2", "6")).commit();
+
+        replayAll();
+
+        assertThat(query("SELECT store, sku, qty FROM shop.stock ORDER BY store, sku"))
+                .containsExactly("north|1|50", "south|2|6");
+    }
+
+    @Test
+    void decodesValuesOfManyTypes() throws SQLException {
+        database.execute("CREATE TABLE shop.typed (id numeric(20) PRIMARY KEY, raw bytea, tags text[], flags bit(3),"
+                + " seen timestamptz, doc jsonb, note text, amount numeric(10,2), day date, ok boolean)");
+        int typed = log.table("shop", "typed", "id");
+        log.batch().insert(typed, row("id", "18446744073709551615", "raw", "\\x0102", "tags", "{a,b}", "flags", "101",
+                "seen", "2020-01-01 10:00:00.5+00", "doc", Map.of("k", List.of(1, "two", Map.of("n", true))),
+                "note", null, "amount", "12.50", "day", "2024-02-29", "ok", "t")).commit();
+
+        replayAll();
+
+        assertThat(query("SELECT id, encode(raw, 'hex'), tags[2], flags, seen AT TIME ZONE 'UTC', doc #>> '{k,2,n}',"
+                + " jsonb_typeof(doc -> 'k'), note IS NULL, amount, day, ok FROM shop.typed"))
+                .containsExactly("18446744073709551615|0102|b|101|2020-01-01 10:00:00.5|true|array|true|12.50|2024-02-29|true");
+    }
+
+    private ReplayResult replayAll() {
+        try (ReplayWorker worker = log.worker(SETTINGS)) {
+            ReplayResult result = worker.replayOnce();
+            assertThat(worker.replayOnce().idle()).isTrue();
+            return result;
+        }
+    }
+
+    private static Map<String, Object> item(String id, String name) {
+        return row("id", id, "name", name, "code", "c" + id);
+    }
+
+    private static Map<String, Object> stockRow(String store, String sku, String qty) {
+        return row("store", store, "sku", sku, "qty", qty);
+    }
+
+    private List<String> items() {
+        return query("SELECT id, name, code FROM shop.items ORDER BY id");
+    }
+
+    private List<String> query(String sql) {
+        return ReplayAssertions.rows(database, sql);
+    }
+}

@@ -1,0 +1,86 @@
+package io.chameleon.replay;
+
+import io.chameleon.catalog.ReplayChannel;
+import io.chameleon.config.ErrorPolicy;
+import io.chameleon.testsupport.PostgresDatabase;
+import io.chameleon.testsupport.RealServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.chameleon.replay.ChangeLogFixture.CATALOGUE;
+import static io.chameleon.replay.ChangeLogFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The replay loop: woken by the reader's notification, stopped between transactions. */
+@RealServers
+class ReplayRunTest {
+
+    private final PostgresDatabase database;
+    private ChangeLogFixture log;
+    private int items;
+
+    ReplayRunTest(PostgresDatabase database) {
+        this.database = database;
+    }
+
+    @BeforeEach
+    void freshCatalogue() throws SQLException {
+        log = new ChangeLogFixture(database).fresh("shop");
+        database.execute("CREATE TABLE shop.items (id int PRIMARY KEY, name text)");
+        items = log.table("shop", "items", "id");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        log.close();
+    }
+
+    @Test
+    void wakesOnNotifyLongBeforeTheIdleWaitEnds() throws Exception {
+        log.batch().insert(items, row("id", "1", "name", "a")).commit();
+        AtomicBoolean stop = new AtomicBoolean();
+        ReplaySettings settings = new ReplaySettings(100, ErrorPolicy.EXIT, Duration.ofMinutes(10));
+        try (ReplayWorker worker = log.worker(settings)) {
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
+            try {
+                awaitReplayed(1);
+                log.batch().insert(items, row("id", "2", "name", "b")).commit();
+                ReplayChannel.notify(log.connection(), log.sourceId());
+
+                awaitReplayed(2);
+            } finally {
+                stop.set(true);
+            }
+            running.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id")).containsExactly("1", "2");
+    }
+
+    @Test
+    void stopsAtTheTransactionBoundaryItWasAskedIn() throws SQLException {
+        for (int id = 1; id <= 3; id++) {
+            log.batch().insert(items, row("id", String.valueOf(id), "name", "n")).commit();
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        try (ReplayWorker worker = log.worker(new ReplaySettings(1, ErrorPolicy.EXIT, Duration.ofMinutes(10)))) {
+            worker.onBeforeCommit(c -> stop.set(true));
+            worker.run(stop::get);
+        }
+
+        assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items")).containsExactly("1");
+        assertThat(ReplayAssertions.count(database, "SELECT count(*) FROM " + CATALOGUE
+                + ".log_batch WHERE replayed_at IS NULL")).isEqualTo(2);
+    }
+
+    private void awaitReplayed(long batches) throws Exception {
+        Eventually.await(batches + " batches replayed", Duration.ofSeconds(10), () -> ReplayAssertions.count(database,
+                "SELECT count(*) FROM " + CATALOGUE + ".log_batch WHERE replayed_at IS NOT NULL") == batches);
+    }
+}
