@@ -143,8 +143,10 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
             throw new IllegalStateException("rows event for unknown table id " + tableId + " at " + file + ":"
                     + header.getPosition());
         }
+        List<String> names = map.getEventMetadata() == null ? null : map.getEventMetadata().getColumnNames();
         put(new CapturedEvent.Rows(operation, map.getDatabase(), map.getTable(), before, after,
-                new BinlogPosition(file, header.getPosition()), header.getTimestamp()));
+                new BinlogPosition(file, header.getPosition()), header.getTimestamp(),
+                names == null || names.isEmpty() ? null : names));
     }
 
     private void put(CapturedEvent captured) {

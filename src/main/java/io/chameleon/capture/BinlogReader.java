@@ -2,10 +2,12 @@ package io.chameleon.capture;
 
 import io.chameleon.catalog.RegisteredTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.catalog.SchemaHistoryRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.DatabaseDefaults;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableDiscovery;
@@ -22,6 +24,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,10 +63,11 @@ public final class BinlogReader {
                         source.name());
             }
             StartState state = startState(sourceId);
-            Map<String, CapturedTable> tables = capturedTables(sourceId);
+            Map<String, CapturedTable> tables = new HashMap<>();
+            SchemaChangeCapture schemaChanges = schemaChangeCapture(sourceId, tables);
             BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
             ChangeCapture capture = new ChangeCapture(queue, writer, new ChangeFilter(source, tables), settings,
-                    state.position(), state.consistent(), state.highWatermark(), statistics);
+                    state.position(), state.consistent(), state.highWatermark(), statistics, schemaChanges);
             BinlogStream stream = new BinlogStream(source, queue);
             AtomicReference<RuntimeException> streamFailure = new AtomicReference<>();
             Thread streamThread = new Thread(() -> {
@@ -118,31 +122,37 @@ public final class BinlogReader {
         }
     }
 
-    private Map<String, CapturedTable> capturedTables(int sourceId) throws SQLException {
+    /**
+     * The known structures of the registered tables: the newest schema-history version where DDL made one (the
+     * structure in force at the read position), else the source's catalogue, as after the copy.
+     */
+    private SchemaChangeCapture schemaChangeCapture(int sourceId, Map<String, CapturedTable> captured)
+            throws SQLException {
         List<RegisteredTable> registered;
+        Map<Integer, Optional<SourceTable>> history;
         boolean postgis;
         try (Connection pg = postgres.connect()) {
             registered = new ReplicatedTableRepository(pg, config.catalogueSchema()).registered(sourceId);
+            history = new SchemaHistoryRepository(pg, config.catalogueSchema()).latestStructures(sourceId);
             postgis = PostGis.available(pg); // as the copy decided, so both paths write geometry alike
         }
         Map<String, SourceTable> discovered = new HashMap<>();
+        Map<String, String[]> databaseDefaults;
         try (Connection my = mysql.connect()) {
             for (SourceTable table : new TableDiscovery(my).discover(source)) {
                 discovered.put(table.schema() + "." + table.name(), table);
             }
+            databaseDefaults = DatabaseDefaults.of(my, source.schemaMappings().keySet());
         }
         TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), postgis));
-        Map<String, CapturedTable> tables = new HashMap<>();
+        KnownTables known = new KnownTables(captured, mapper);
         for (RegisteredTable entry : registered) {
-            String name = entry.table().originSchema() + "." + entry.table().tableName();
-            SourceTable table = discovered.get(name);
-            if (!entry.enabled() || !entry.table().replicated() || table == null) {
-                continue;
-            }
-            tables.put(name, new CapturedTable(entry.tableId(), table,
-                    mapper.map(table, entry.table().destinationSchema()), entry.table().copyPosition()));
+            Optional<SourceTable> structure = history.containsKey(entry.tableId()) ? history.get(entry.tableId())
+                    : Optional.ofNullable(discovered.get(entry.table().originSchema() + "." + entry.table().tableName()));
+            structure.ifPresent(table -> known.put(new KnownTables.Known(entry.tableId(), table,
+                    entry.table().destinationSchema(), entry.enabled(), entry.table().copyPosition())));
         }
-        return tables;
+        return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults);
     }
 
     private static void joinQuietly(Thread thread) {

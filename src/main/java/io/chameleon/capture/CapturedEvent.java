@@ -8,9 +8,14 @@ import java.util.List;
 /** What the binlog thread hands to the capture consumer, in stream order. */
 sealed interface CapturedEvent {
 
-    /** Row images of one rows event: before images for updates and deletes, after images for inserts and updates. */
+    /**
+     * Row images of one rows event: before images for updates and deletes, after images for inserts and updates.
+     * {@code columnNames} are the table's columns as its TABLE_MAP event names them (binlog_row_metadata=FULL),
+     * null when the server does not write them.
+     */
     record Rows(RowOperation operation, String database, String table, List<Serializable[]> before,
-                List<Serializable[]> after, BinlogPosition position, long sourceMillis) implements CapturedEvent {
+                List<Serializable[]> after, BinlogPosition position, long sourceMillis, List<String> columnNames)
+            implements CapturedEvent {
     }
 
     /** The end of a source transaction; {@code next} is where the stream resumes after it. */

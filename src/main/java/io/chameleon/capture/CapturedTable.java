@@ -1,8 +1,11 @@
 package io.chameleon.capture;
 
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.PgTable;
+
+import java.util.List;
 
 /**
  * A table the reader captures: its catalogue id, its structure on both sides, and, until the stream passes it,
@@ -13,6 +16,7 @@ final class CapturedTable {
     private final int tableId;
     private final SourceTable source;
     private final PgTable target;
+    private final List<String> columnNames;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
 
@@ -21,6 +25,12 @@ final class CapturedTable {
         this.source = source;
         this.target = target;
         this.copyPosition = copyPosition;
+        this.columnNames = source.columns().stream().map(SourceColumn::name).toList();
+    }
+
+    /** The source columns in binlog order, to check rows events against. */
+    List<String> columnNames() {
+        return columnNames;
     }
 
     int tableId() {

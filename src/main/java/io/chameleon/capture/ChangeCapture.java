@@ -29,6 +29,7 @@ final class ChangeCapture {
     private final RowImageEncoder encoder = new RowImageEncoder();
     private final CaptureSettings settings;
     private final CaptureStatistics statistics;
+    private final SchemaChangeCapture schemaChanges;
 
     private final List<LoggedChange> open = new ArrayList<>();
     private long openBatchId = -1;
@@ -45,7 +46,7 @@ final class ChangeCapture {
 
     ChangeCapture(BlockingQueue<CapturedEvent> queue, ChangeLogWriter writer, ChangeFilter filter,
                   CaptureSettings settings, BinlogPosition start, boolean consistent, BinlogPosition highWatermark,
-                  CaptureStatistics statistics) {
+                  CaptureStatistics statistics, SchemaChangeCapture schemaChanges) {
         this.queue = queue;
         this.writer = writer;
         this.filter = filter;
@@ -54,6 +55,7 @@ final class ChangeCapture {
         this.consistent = consistent;
         this.highWatermark = highWatermark;
         this.statistics = statistics;
+        this.schemaChanges = schemaChanges;
     }
 
     /** Consumes events until {@code stop}; what was read completely is written before returning. */
@@ -100,7 +102,7 @@ final class ChangeCapture {
         }
     }
 
-    private void statement(CapturedEvent.Statement statement) {
+    private void statement(CapturedEvent.Statement statement) throws SQLException {
         var truncate = TruncateStatement.parse(statement.sql());
         if (truncate.isPresent()) {
             CapturedTable table = filter.truncated(statement.database(), truncate.get(), statement.position());
@@ -108,10 +110,36 @@ final class ChangeCapture {
                 open.add(new LoggedChange(table.tableId(), RowOperation.TRUNCATE, statement.position(),
                         statement.sourceMillis(), null, null));
             }
-        } else if (filter.isMapped(statement.database())) {
-            LOG.infof("statement skipped (DDL is not replicated yet) source=%s position=%s sql=\"%s\"",
-                    settings.sourceName(), statement.position(), abbreviate(statement.sql()));
+            return;
         }
+        SchemaChangeCapture.Plan plan = schemaChanges.plan(statement);
+        if (!plan.isEmpty()) {
+            writeSchemaChange(plan, statement);
+        }
+    }
+
+    /**
+     * DDL commits implicitly on the source, so it is a batch of its own: the rows before it are written first, and
+     * its events, catalogue updates and the position after it commit together.
+     */
+    private void writeSchemaChange(SchemaChangeCapture.Plan plan, CapturedEvent.Statement statement)
+            throws SQLException {
+        if (!pending.isEmpty() || positionToSave) {
+            writePending(0);
+        }
+        try {
+            long batchId = writer.openBatch(lastWhole, statement.sourceMillis());
+            int events = schemaChanges.write(plan, statement, writer, batchId, 1);
+            writer.completeBatch(batchId, statement.next(), 1, events, statement.sourceMillis());
+            writer.savePosition(statement.next(), statement.sourceMillis());
+            statistics.written(events, 1, statement.next(), statement.sourceMillis());
+            writer.commit(events > 0);
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        lastWhole = statement.next();
+        lastWholeMillis = statement.sourceMillis();
     }
 
     private void capture(CapturedEvent.Rows rows) throws SQLException {
@@ -121,6 +149,15 @@ final class ChangeCapture {
             return;
         }
         int count = Math.max(rows.before().size(), rows.after().size());
+        if (count == 0) {
+            return;
+        }
+        int columns = (rows.after().isEmpty() ? rows.before() : rows.after()).get(0).length;
+        if (rows.columnNames() != null ? !rows.columnNames().equals(table.columnNames())
+                : columns != table.columnNames().size()) {
+            open.add(schemaChanges.structureMismatch(table, rows, columns));
+            return;
+        }
         for (int i = 0; i < count; i++) {
             Serializable[] before = rows.before().isEmpty() ? null : rows.before().get(i);
             Serializable[] after = rows.after().isEmpty() ? null : rows.after().get(i);
@@ -245,10 +282,5 @@ final class ChangeCapture {
             writer.discardIncompleteBatches();
             openBatchId = -1;
         }
-    }
-
-    private static String abbreviate(String sql) {
-        String flat = sql.replaceAll("\\s+", " ");
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
     }
 }

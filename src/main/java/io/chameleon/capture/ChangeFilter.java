@@ -69,6 +69,7 @@ final class ChangeFilter {
             case INSERT -> skip.insert();
             case UPDATE -> skip.update();
             case DELETE, TRUNCATE -> skip.delete();
+            case SCHEMA -> List.of();
         };
         return names.contains(database) || names.contains(database + "." + table);
     }

@@ -77,7 +77,7 @@ final class ChangeLogWriter implements AutoCloseable {
         }
         CopyTextWriter out = new CopyTextWriter(pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
                 + table("change_log") + " (batch_id, event_seq, table_id, operation, binlog_file, binlog_position,"
-                + " event_time, row_before, row_after) FROM STDIN"), 1 << 20);
+                + " event_time, row_before, row_after, ddl) FROM STDIN"), 1 << 20);
         try {
             String batch = Long.toString(batchId);
             int seq = firstSeq;
@@ -91,6 +91,7 @@ final class ChangeLogWriter implements AutoCloseable {
                 out.field(change.sourceMillis() > 0 ? new Timestamp(change.sourceMillis()).toInstant().toString() : null);
                 out.field(change.before());
                 out.field(change.after());
+                out.field(change.ddl());
                 out.endRow();
             }
             out.finish();
@@ -172,6 +173,11 @@ final class ChangeLogWriter implements AutoCloseable {
             ReplayChannel.notify(pg, sourceId);
         }
         pg.commit();
+    }
+
+    /** The writer's connection, for catalogue updates that must commit with the logged events. */
+    Connection connection() {
+        return pg;
     }
 
     void rollback() {

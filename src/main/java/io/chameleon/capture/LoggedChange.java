@@ -2,7 +2,19 @@ package io.chameleon.capture;
 
 import io.chameleon.mysql.BinlogPosition;
 
-/** One row change as the change log stores it; images are JSON text, null where the operation has none. */
+/**
+ * One event as the change log stores it: a row change (images are JSON text, null where the operation has none),
+ * a truncate, or a schema change with the PostgreSQL statements that replay runs for it.
+ */
 record LoggedChange(int tableId, RowOperation operation, BinlogPosition position, long sourceMillis,
-                    String before, String after) {
+                    String before, String after, String ddl) {
+
+    LoggedChange(int tableId, RowOperation operation, BinlogPosition position, long sourceMillis, String before,
+                 String after) {
+        this(tableId, operation, position, sourceMillis, before, after, null);
+    }
+
+    static LoggedChange schemaChange(int tableId, BinlogPosition position, long sourceMillis, String ddl) {
+        return new LoggedChange(tableId, RowOperation.SCHEMA, position, sourceMillis, null, null, ddl);
+    }
 }

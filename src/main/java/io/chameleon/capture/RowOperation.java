@@ -1,8 +1,8 @@
 package io.chameleon.capture;
 
-/** The kind of a change the log stores, with its code (a truncate empties the table). */
+/** The kind of a change the log stores, with its code (a truncate empties the table; a schema change runs DDL). */
 enum RowOperation {
-    INSERT('I'), UPDATE('U'), DELETE('D'), TRUNCATE('T');
+    INSERT('I'), UPDATE('U'), DELETE('D'), TRUNCATE('T'), SCHEMA('S');
 
     private final char code;
 

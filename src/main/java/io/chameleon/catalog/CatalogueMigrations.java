@@ -16,7 +16,8 @@ public final class CatalogueMigrations {
             new CatalogueMigration(4, "status detail of sources", "catalogue/V4__source_status_detail.sql"),
             new CatalogueMigration(5, "change log partitioned by batch", "catalogue/V5__partitioned_change_log.sql"),
             new CatalogueMigration(6, "replica process liveness, transactions logged in parts",
-                    "catalogue/V6__replica_process.sql"));
+                    "catalogue/V6__replica_process.sql"),
+            new CatalogueMigration(7, "schema history tied to the change log", "catalogue/V7__schema_versions.sql"));
 
     private CatalogueMigrations() {
     }

@@ -53,6 +53,55 @@ public final class ReplicatedTableRepository {
         }
     }
 
+    /** Records one table (created on the source by DDL) and returns its catalogue id. */
+    public int register(int sourceId, ReplicatedTable table) throws SQLException {
+        upsert(sourceId, List.of(table));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT table_id FROM " + table()
+                + " WHERE source_id = ? AND origin_schema = ? AND table_name = ?")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, table.originSchema());
+            ps.setString(3, table.tableName());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** A table renamed on the source (and moved, when it changed database): same id, new names. */
+    public void rename(int tableId, String originSchema, String tableName, String destinationSchema)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table() + " SET origin_schema = ?,"
+                + " table_name = ?, destination_schema = ? WHERE table_id = ?")) {
+            ps.setString(1, originSchema);
+            ps.setString(2, tableName);
+            ps.setString(3, destinationSchema);
+            ps.setInt(4, tableId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The replica key of a table changed on the source; an empty key means it is no longer replicated. */
+    public void setKey(int tableId, List<String> keyColumns, String notReplicatedReason) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table() + " SET key_columns = ?,"
+                // a table that had no key starts replication enabled; one disabled by an error stays disabled
+                + " replica_enabled = replica_enabled OR key_columns IS NULL,"
+                + " not_replicated_reason = ? WHERE table_id = ?")) {
+            ps.setArray(1, keyColumns.isEmpty() ? null : connection.createArrayOf("text", keyColumns.toArray()));
+            ps.setString(2, keyColumns.isEmpty() ? notReplicatedReason : null);
+            ps.setInt(3, tableId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A table dropped on the source. */
+    public void delete(int tableId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table() + " WHERE table_id = ?")) {
+            ps.setInt(1, tableId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Forgets every table of the source, before a full copy records them again. */
     public void deleteAll(int sourceId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table() + " WHERE source_id = ?")) {

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code limit_tables} (a whitelist when not empty) then {@code skip_tables}, both as {@code schema.table}. */
-record TableFilter(Set<String> limit, Set<String> skip) {
+public record TableFilter(Set<String> limit, Set<String> skip) {
 
-    TableFilter(List<String> limit, List<String> skip) {
+    public TableFilter(List<String> limit, List<String> skip) {
         this(Set.copyOf(limit), Set.copyOf(skip));
     }
 
-    boolean accepts(String schema, String table) {
+    public boolean accepts(String schema, String table) {
         String qualified = schema + "." + table;
         return (limit.isEmpty() || limit.contains(qualified)) && !skip.contains(qualified);
     }

@@ -82,7 +82,8 @@ final class ChunkApplier {
 
     private void applySegment(EventRange segment) throws SQLException, ReplayStopped {
         Map<Integer, Long> counts = rowCounts(segment);
-        loadTables(counts.keySet());
+        loadTables(counts.keySet(), segment.after().equals(EventPosition.BEFORE_ALL)
+                ? new EventPosition(segment.batchIds().get(0), 0) : segment.after());
         for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
             ReplayTable table = entry.getKey() == null ? null : tables.get(entry.getKey());
             if (table == null || !table.applied()) {
@@ -103,7 +104,7 @@ final class ChunkApplier {
 
     private void applyBarrier(Barrier barrier) throws SQLException, ReplayStopped {
         if (barrier.tableId() != null) {
-            loadTables(List.of(barrier.tableId()));
+            loadTables(List.of(barrier.tableId()), barrier.position());
         }
         ReplayTable table = barrier.tableId() == null ? null : tables.get(barrier.tableId());
         boolean truncate = barrier.operation() == 'T';
@@ -224,24 +225,41 @@ final class ChunkApplier {
         return counts;
     }
 
-    private void loadTables(Collection<Integer> ids) throws SQLException {
+    /** Loads the tables not loaded yet, named as they were at {@code position} (see ChunkQueries#tables). */
+    private void loadTables(Collection<Integer> ids, EventPosition position) throws SQLException {
         Integer[] missing = ids.stream().filter(id -> id != null && !tables.containsKey(id)).toArray(Integer[]::new);
         if (missing.length == 0) {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement(queries.tables())) {
-            ps.setInt(1, sourceId);
-            ps.setArray(2, connection.createArrayOf("integer", missing));
+            ps.setLong(1, position.batchId());
+            ps.setInt(2, position.eventSeq());
+            ps.setLong(3, position.batchId());
+            ps.setInt(4, position.eventSeq());
+            ps.setInt(5, sourceId);
+            ps.setArray(6, connection.createArrayOf("integer", missing));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> keyColumns = texts(rs.getArray(4));
-                    List<String> keyTypes = texts(rs.getArray(6));
-                    if (keyTypes != null && (keyColumns == null || keyTypes.size() != keyColumns.size())) {
-                        keyTypes = null;
-                    }
                     tables.put(rs.getInt(1), new ReplayTable(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            keyColumns, keyTypes, rs.getBoolean(5)));
+                            keyColumns, keyTypes(keyColumns, rs.getString(2), rs.getString(3)), rs.getBoolean(5)));
                 }
+            }
+        }
+    }
+
+    /** The key columns' types in the target; null when the table or a key column is not there. */
+    private List<String> keyTypes(List<String> keyColumns, String schema, String table) throws SQLException {
+        if (keyColumns == null) {
+            return null;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(queries.keyTypes())) {
+            ps.setArray(1, connection.createArrayOf("text", keyColumns.toArray()));
+            ps.setString(2, schema);
+            ps.setString(3, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> types = rs.next() ? texts(rs.getArray(1)) : null;
+                return types != null && types.size() == keyColumns.size() ? types : null;
             }
         }
     }

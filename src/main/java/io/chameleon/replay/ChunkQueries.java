@@ -31,15 +31,33 @@ final class ChunkQueries {
                 + " AND c.operation IN ('I', 'U', 'D') ORDER BY c.batch_id, c.event_seq";
     }
 
+    /**
+     * Registered tables by id (parameters: source id, ids, then the log position as batch id and event sequence
+     * twice) named as they were at that position: the newest schema-history version logged at or before it, else
+     * what the first version after it replaced, else the registry (no DDL since the copy).
+     */
     String tables() {
-        // key column types as SQL type names (format_type quotes them), without typmod so a cast never truncates
-        return "SELECT t.table_id, t.destination_schema, t.table_name, t.key_columns, t.replica_enabled,"
-                + " (SELECT array_agg(format_type(a.atttypid, NULL) ORDER BY k.n)"
-                + " FROM unnest(t.key_columns) WITH ORDINALITY AS k (name, n)"
-                + " JOIN pg_namespace ns ON ns.nspname = t.destination_schema"
-                + " JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = t.table_name"
-                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped)"
-                + " FROM " + table("replicated_table") + " t WHERE t.source_id = ? AND t.table_id = ANY (?)";
+        String history = table("schema_history");
+        return "SELECT t.table_id, coalesce(v.destination_schema, t.destination_schema),"
+                + " coalesce(v.table_name, t.table_name),"
+                + " CASE WHEN v.table_id IS NULL THEN t.key_columns ELSE v.key_columns END, t.replica_enabled"
+                + " FROM " + table("replicated_table") + " t LEFT JOIN LATERAL ("
+                + "(SELECT 1 AS pref, h.table_id, h.destination_schema, h.table_name, h.key_columns FROM " + history
+                + " h WHERE h.table_id = t.table_id AND h.batch_id IS NOT NULL AND (h.batch_id, h.event_seq) <= (?, ?)"
+                + " ORDER BY h.batch_id DESC, h.event_seq DESC LIMIT 1)"
+                + " UNION ALL (SELECT 2, h.table_id, h.prev_destination_schema, h.prev_table_name, h.prev_key_columns"
+                + " FROM " + history + " h WHERE h.table_id = t.table_id AND h.batch_id IS NOT NULL"
+                + " AND h.prev_table_name IS NOT NULL AND (h.batch_id, h.event_seq) > (?, ?)"
+                + " ORDER BY h.batch_id, h.event_seq LIMIT 1) ORDER BY pref LIMIT 1) v ON true"
+                + " WHERE t.source_id = ? AND t.table_id = ANY (?)";
+    }
+
+    /** SQL type names of a table's key columns, without typmod so a cast never truncates. */
+    String keyTypes() {
+        return "SELECT array_agg(format_type(a.atttypid, NULL) ORDER BY k.n)"
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS k (name, n)"
+                + " JOIN pg_namespace ns ON ns.nspname = ? JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = ?"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped";
     }
 
     String disableTable() {

@@ -1,0 +1,81 @@
+package io.chameleon.catalog;
+
+import io.chameleon.mysql.SourceTable;
+import io.chameleon.postgres.PgIdentifiers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code schema_history}: versions of replicated tables' structure, written with the DDL that made them. */
+public final class SchemaHistoryRepository {
+
+    private final Connection connection;
+    private final String schema;
+
+    public SchemaHistoryRepository(Connection connection, String catalogueSchema) {
+        this.connection = connection;
+        this.schema = catalogueSchema;
+    }
+
+    /** Records a version; the caller owns the transaction (the reader's, with the logged DDL). */
+    public void insert(int sourceId, SchemaVersion version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table() + " (source_id, table_id,"
+                + " origin_schema, table_name, binlog_file, binlog_position, structure, ddl, batch_id, event_seq,"
+                + " destination_schema, key_columns, dropped, prev_destination_schema, prev_table_name,"
+                + " prev_key_columns) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, sourceId);
+            ps.setInt(2, version.tableId());
+            ps.setString(3, version.originSchema());
+            ps.setString(4, version.tableName());
+            ps.setString(5, version.position().file());
+            ps.setLong(6, version.position().position());
+            ps.setString(7, version.structure() == null ? null : TableStructureJson.write(version.structure()));
+            ps.setString(8, version.ddl());
+            ps.setObject(9, version.batchId(), Types.BIGINT);
+            ps.setObject(10, version.eventSeq(), Types.INTEGER);
+            ps.setString(11, version.destinationSchema());
+            ps.setArray(12, textArray(version.keyColumns()));
+            ps.setBoolean(13, version.dropped());
+            SchemaVersion.Target before = version.before();
+            ps.setString(14, before == null ? null : before.destinationSchema());
+            ps.setString(15, before == null ? null : before.tableName());
+            ps.setArray(16, before == null ? null : textArray(before.keyColumns()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The newest structure of each table of the source that has a history, by table id; an empty Optional when
+     * the newest version says the structure is not known any more.
+     */
+    public Map<Integer, Optional<SourceTable>> latestStructures(int sourceId) throws SQLException {
+        Map<Integer, Optional<SourceTable>> latest = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT ON (table_id) table_id,"
+                + " structure::text FROM " + table() + " WHERE source_id = ? AND table_id IS NOT NULL"
+                + " ORDER BY table_id, history_id DESC")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String json = rs.getString(2);
+                    latest.put(rs.getInt(1), Optional.ofNullable(json).map(TableStructureJson::read));
+                }
+            }
+        }
+        return latest;
+    }
+
+    private java.sql.Array textArray(List<String> values) throws SQLException {
+        return values == null ? null : connection.createArrayOf("text", values.toArray());
+    }
+
+    private String table() {
+        return PgIdentifiers.qualified(schema, "schema_history");
+    }
+}

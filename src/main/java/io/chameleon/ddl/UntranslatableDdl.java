@@ -1,0 +1,7 @@
+package io.chameleon.ddl;
+
+public final class UntranslatableDdl extends Exception {
+    public UntranslatableDdl(String message) {
+        super(message);
+    }
+}
