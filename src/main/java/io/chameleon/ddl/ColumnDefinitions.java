@@ -52,7 +52,7 @@ final class ColumnDefinitions {
     private static final Map<String, IntegerType> INTEGERS = Map.of(
             "tinyint", new IntegerType("tinyint", 4, 3, 3, 3),
             "smallint", new IntegerType("smallint", 6, 5, 5, 5),
-            "mediumint", new IntegerType("mediumint", 9, 8, 7, 7),
+            "mediumint", new IntegerType("mediumint", 9, 8, 7, 8),
             "int", new IntegerType("int", 11, 10, 10, 10),
             "bigint", new IntegerType("bigint", 20, 20, 19, 20));
 
@@ -431,18 +431,16 @@ final class ColumnDefinitions {
     }
 
     private static boolean isCurrentTimestamp(SQLExpr expr) {
-        String name = expr instanceof SQLMethodInvokeExpr call ? call.getMethodName()
-                : expr instanceof SQLIdentifierExpr identifier ? identifier.getName() : null;
-        return name != null && ColumnDefault.CURRENT_TIMESTAMP.matcher(name).matches();
+        return ColumnDefault.CURRENT_TIMESTAMP.matcher(expr.toString().replaceAll("\\s+", "")).matches();
     }
 
     /** MariaDB prints every spelling (NOW(), LOCALTIME, CURRENT_TIMESTAMP) as {@code current_timestamp(n)}. */
     private static String currentTimestamp(SQLExpr expr) {
-        if (expr instanceof SQLMethodInvokeExpr call && !call.getArguments().isEmpty()) {
-            int precision = intArgument(call.getArguments().get(0));
-            return precision == 0 ? "current_timestamp()" : "current_timestamp(" + precision + ")";
-        }
-        return "current_timestamp()";
+        Matcher matcher = ColumnDefault.CURRENT_TIMESTAMP.matcher(expr.toString().replaceAll("\\s+", ""));
+        String precision = matcher.matches() && matcher.group(2) != null
+                ? matcher.group(2).substring(1, matcher.group(2).length() - 1) : "";
+        return precision.isEmpty() || Integer.parseInt(precision) == 0 ? "current_timestamp()"
+                : "current_timestamp(" + Integer.parseInt(precision) + ")";
     }
 
     private static String temporal(String literal, boolean withTime, int precision) {

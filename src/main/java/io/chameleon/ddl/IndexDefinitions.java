@@ -32,7 +32,14 @@ final class IndexDefinitions {
 
     static Declared declared(SQLIndexDefinition definition, IndexKind forced, SQLName constraintName,
                              String table) throws UntranslatableDdl {
-        IndexKind kind = forced != null ? forced : kind(definition.getType());
+        return declared(definition, forced, constraintName, null, table);
+    }
+
+    /** @param typeHint the element's own index type: FULLTEXT KEY keeps it there, not in the definition */
+    static Declared declared(SQLIndexDefinition definition, IndexKind forced, SQLName constraintName,
+                             String typeHint, String table) throws UntranslatableDdl {
+        IndexKind kind = forced != null ? forced
+                : kind(definition.getType() != null ? definition.getType() : typeHint);
         SQLName name = definition.getName() != null ? definition.getName() : constraintName;
         return new Declared(kind == IndexKind.PRIMARY ? "PRIMARY" : name == null ? null : Names.of(name), kind,
                 parts(definition.getColumns(), table));

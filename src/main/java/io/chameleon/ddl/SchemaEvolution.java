@@ -299,12 +299,14 @@ public final class SchemaEvolution {
             return () -> draft.addIndex(key);
         } else if (element instanceof SQLUnique unique) {
             // MySqlKey (plain KEY) is an SQLUnique too: the index definition's type tells them apart
+            String hint = unique instanceof com.alibaba.druid.sql.dialect.mysql.ast.MySqlKey key
+                    ? key.getIndexType() : null;
             IndexDefinitions.Declared key = IndexDefinitions.declared(unique.getIndexDefinition(), null,
-                    unique.getName(), draft.label);
+                    unique.getName(), hint, draft.label);
             return () -> draft.addIndex(key);
         } else if (element instanceof MySqlTableIndex index) {
             IndexDefinitions.Declared key = IndexDefinitions.declared(index.getIndexDefinition(), null, null,
-                    draft.label);
+                    index.getIndexType(), draft.label);
             return () -> draft.addIndex(key);
         } else if (element instanceof SQLForeignKeyConstraint foreignKey) {
             return foreignKey(foreignKey, draft);
