@@ -161,6 +161,16 @@ final class SchemaChangeCapture {
             public String[] databaseDefaults(String database) {
                 return databaseDefaults.getOrDefault(database, FALLBACK_DEFAULTS);
             }
+
+            /** Not in the model: the first text column's, which is the table default unless declared otherwise. */
+            @Override
+            public String[] tableDefaults(TableName table) {
+                return find(table).flatMap(structure -> structure.columns().stream()
+                                .filter(column -> column.collation() != null && !column.dataType().equals("json"))
+                                .findFirst())
+                        .map(column -> new String[] {column.charset(), column.collation()})
+                        .orElseGet(() -> databaseDefaults(table.database()));
+            }
         };
     }
 

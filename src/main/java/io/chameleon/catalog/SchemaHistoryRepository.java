@@ -52,6 +52,37 @@ public final class SchemaHistoryRepository {
     }
 
     /**
+     * The structure a copy (or start_replica --from) registered a table with, at its snapshot position: the reader
+     * starts from these, not from the source's present structure, which may already hold DDL it has yet to read.
+     * Versions of tables no longer registered (a full copy registers them anew) are removed.
+     */
+    public void recordRegistered(int sourceId, List<SourceTable> tables, List<io.chameleon.mysql.BinlogPosition> at)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table() + " (source_id, table_id,"
+                + " origin_schema, table_name, binlog_file, binlog_position, structure, destination_schema,"
+                + " key_columns) SELECT source_id, table_id, origin_schema, table_name, ?, ?, ?::jsonb,"
+                + " destination_schema, key_columns FROM " + PgIdentifiers.qualified(schema, "replicated_table")
+                + " WHERE source_id = ? AND origin_schema = ? AND table_name = ?");
+             PreparedStatement orphans = connection.prepareStatement("DELETE FROM " + table() + " h WHERE"
+                     + " h.source_id = ? AND NOT EXISTS (SELECT 1 FROM "
+                     + PgIdentifiers.qualified(schema, "replicated_table") + " t WHERE t.table_id = h.table_id)")) {
+            for (int i = 0; i < tables.size(); i++) {
+                SourceTable structure = tables.get(i);
+                ps.setString(1, at.get(i) == null ? "" : at.get(i).file());
+                ps.setLong(2, at.get(i) == null ? 0 : at.get(i).position());
+                ps.setString(3, TableStructureJson.write(structure));
+                ps.setInt(4, sourceId);
+                ps.setString(5, structure.schema());
+                ps.setString(6, structure.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            orphans.setInt(1, sourceId);
+            orphans.executeUpdate();
+        }
+    }
+
+    /**
      * The newest structure of each table of the source that has a history, by table id; an empty Optional when
      * the newest version says the structure is not known any more.
      */

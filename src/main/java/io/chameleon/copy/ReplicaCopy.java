@@ -2,6 +2,7 @@ package io.chameleon.copy;
 
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.catalog.SchemaHistoryRepository;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
@@ -182,13 +183,17 @@ public final class ReplicaCopy {
                     registry.deleteSchema(record.id(), scope.originSchema());
                 }
                 registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
+                recordStructures(control, record, copied);
                 sources.recordCopy(record.id(), readFrom, highWatermark, done, detail);
             });
         } else {
             for (CopiedTable table : copied) {
                 swap.moveTable(table.destinationSchema(), table.target().name(), table.target().enumTypes().stream()
                         .map(PgEnumType::name).toList(),
-                        () -> registry.upsert(record.id(), List.of(registryEntry(table))));
+                        () -> {
+                            registry.upsert(record.id(), List.of(registryEntry(table)));
+                            recordStructures(control, record, List.of(table));
+                        });
             }
             swap.dropLoadingSchemas(destinations.values());
             Transactions.inTransaction(control, () -> {
@@ -197,6 +202,12 @@ public final class ReplicaCopy {
             });
         }
         Grants.apply(control, source.grantSelectTo(), destinations.values(), out);
+    }
+
+    private void recordStructures(Connection control, SourceRecord record, List<CopiedTable> copied)
+            throws SQLException {
+        new SchemaHistoryRepository(control, config.catalogueSchema()).recordRegistered(record.id(),
+                copied.stream().map(CopiedTable::source).toList(), copied.stream().map(CopiedTable::position).toList());
     }
 
     private static ReplicatedTable registryEntry(CopiedTable table) {

@@ -2,6 +2,7 @@ package io.chameleon.ops;
 
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.catalog.SchemaHistoryRepository;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
@@ -48,6 +49,8 @@ public final class StartPosition {
         }
         Transactions.inTransaction(pg, () -> {
             new ReplicatedTableRepository(pg, config.catalogueSchema()).upsert(record.id(), entries);
+            new SchemaHistoryRepository(pg, config.catalogueSchema()).recordRegistered(record.id(), tables,
+                    java.util.Collections.nCopies(tables.size(), position));
             SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
             sources.recordCopy(record.id(), position, position, SourceStatus.STOPPED, "starts from " + position);
             sources.markConsistent(record.id());
