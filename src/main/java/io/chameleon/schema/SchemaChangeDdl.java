@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -71,30 +72,84 @@ public final class SchemaChangeDdl {
             throw new IllegalArgumentException("rename of " + from.name() + " to " + to.name()
                     + " changes its structure");
         }
-        List<String> statements = new ArrayList<>(moveAndRename("TABLE", from.schema(), from.name(), to.schema(),
-                to.name()));
+        List<NamedObject> objects = new ArrayList<>();
+        objects.add(new NamedObject("TABLE", from.name(), to.name()));
+        if (!from.primaryKey().isEmpty()) { // renaming the index renames its constraint too
+            objects.add(new NamedObject("INDEX", PgNames.primaryKey(from.name()), PgNames.primaryKey(to.name())));
+        }
+        for (int i = 0; i < from.indexes().size(); i++) {
+            objects.add(new NamedObject("INDEX", from.indexes().get(i).name(), to.indexes().get(i).name()));
+        }
         for (int i = 0; i < from.columns().size(); i++) {
             PgEnumType type = from.columns().get(i).enumType();
             if (type != null) {
-                statements.addAll(moveAndRename("TYPE", from.schema(), type.name(), to.schema(),
-                        to.columns().get(i).enumType().name()));
+                objects.add(new NamedObject("TYPE", type.name(), to.columns().get(i).enumType().name()));
             }
         }
-        String oldKey = PgNames.primaryKey(from.name());
-        String newKey = PgNames.primaryKey(to.name());
-        if (!from.primaryKey().isEmpty() && !oldKey.equals(newKey)) {
-            statements.add("ALTER TABLE " + PgIdentifiers.qualified(to.schema(), to.name()) + " RENAME CONSTRAINT "
-                    + PgIdentifiers.quote(oldKey) + " TO " + PgIdentifiers.quote(newKey));
+        List<String> statements = new ArrayList<>();
+        if (from.schema().equals(to.schema())) {
+            objects.stream().filter(NamedObject::renamed)
+                    .forEach(object -> statements.add(object.rename(from.schema(), object.from(), object.to())));
+            statements.addAll(renameSequences(to, to.schema(), to.name(), name -> name));
+            return statements;
         }
-        for (int i = 0; i < from.indexes().size(); i++) {
-            String oldName = from.indexes().get(i).name();
-            String newName = to.indexes().get(i).name();
-            if (!oldName.equals(newName)) { // indexes follow their table into its new schema
-                statements.add("ALTER INDEX " + PgIdentifiers.qualified(to.schema(), oldName) + " RENAME TO "
-                        + PgIdentifiers.quote(newName));
-            }
+        // Moving and renaming at once goes through temporary names: the new schema may hold the old names and the
+        // old schema the new ones (MySQL only guarantees that the new table name is free)
+        objects.stream().filter(NamedObject::renamed).forEach(object ->
+                statements.add(object.rename(from.schema(), object.from(), temporaryName(object.to()))));
+        boolean renamed = !from.name().equals(to.name());
+        if (renamed) {
+            statements.addAll(renameSequences(to, from.schema(), temporaryName(to.name()),
+                    SchemaChangeDdl::temporaryName));
+        }
+        objects.stream().filter(object -> !object.kind().equals("INDEX")) // indexes follow their table
+                .forEach(object -> statements.add("ALTER " + object.kind() + " "
+                        + PgIdentifiers.qualified(from.schema(), object.renamed() ? temporaryName(object.to())
+                        : object.from()) + " SET SCHEMA " + PgIdentifiers.quote(to.schema())));
+        objects.stream().filter(NamedObject::renamed).forEach(object ->
+                statements.add(object.rename(to.schema(), temporaryName(object.to()), object.to())));
+        if (renamed) {
+            statements.addAll(renameSequences(to, to.schema(), to.name(), name -> name));
         }
         return statements;
+    }
+
+    /**
+     * Gives the identity sequences of {@code table}, now at {@code schema.current}, the names PostgreSQL gives
+     * them in a table created under {@code table}'s name (through {@code naming}), so a table later created under
+     * the old name finds its sequence names free.
+     */
+    private static List<String> renameSequences(PgTable table, String schema, String current,
+                                                UnaryOperator<String> naming) {
+        return table.columns().stream().filter(PgColumn::identity)
+                .map(column -> renameSequence(schema, current, column.name(),
+                        naming.apply(identitySequence(table.name(), column.name()))))
+                .toList();
+    }
+
+    /** The name PostgreSQL gives an identity column's sequence (its own cut differs beyond 63 bytes). */
+    static String identitySequence(String table, String column) {
+        return PgNames.fit(table + "_" + column + "_seq");
+    }
+
+    /** PostgreSQL chose the sequence's name (avoiding names taken), so it is looked up rather than assumed. */
+    static String renameSequence(String schema, String table, String column, String newName) {
+        return "DO $rename$ BEGIN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', pg_get_serial_sequence("
+                + PgIdentifiers.literal(PgIdentifiers.qualified(schema, table)) + ", "
+                + PgIdentifiers.literal(column) + "), " + PgIdentifiers.literal(newName)
+                + "); END $rename$";
+    }
+
+    private record NamedObject(String kind, String from, String to) {
+
+        boolean renamed() {
+            return !from.equals(to);
+        }
+
+        String rename(String schema, String oldName, String newName) {
+            return "ALTER " + kind + " " + PgIdentifiers.qualified(schema, oldName) + " RENAME TO "
+                    + PgIdentifiers.quote(newName);
+        }
     }
 
     /**
@@ -105,29 +160,6 @@ public final class SchemaChangeDdl {
      */
     public static List<String> alter(PgTable before, PgTable after, Map<String, String> renamedColumns) {
         return new TableAlteration(before, after, renamedColumns).statements();
-    }
-
-    /**
-     * Moving and renaming at once goes through a temporary name: the new schema may hold the old name and the
-     * old schema the new name (MySQL only guarantees the final name is free).
-     */
-    private static List<String> moveAndRename(String kind, String fromSchema, String fromName, String toSchema,
-                                              String toName) {
-        String alter = "ALTER " + kind + " ";
-        if (fromSchema.equals(toSchema)) {
-            return fromName.equals(toName) ? List.of()
-                    : List.of(alter + PgIdentifiers.qualified(fromSchema, fromName) + " RENAME TO "
-                            + PgIdentifiers.quote(toName));
-        }
-        if (fromName.equals(toName)) {
-            return List.of(alter + PgIdentifiers.qualified(fromSchema, fromName) + " SET SCHEMA "
-                    + PgIdentifiers.quote(toSchema));
-        }
-        String temporary = temporaryName(toName);
-        return List.of(
-                alter + PgIdentifiers.qualified(fromSchema, fromName) + " RENAME TO " + PgIdentifiers.quote(temporary),
-                alter + PgIdentifiers.qualified(fromSchema, temporary) + " SET SCHEMA " + PgIdentifiers.quote(toSchema),
-                alter + PgIdentifiers.qualified(toSchema, temporary) + " RENAME TO " + PgIdentifiers.quote(toName));
     }
 
     /** A name no table, type or index of ours takes, for the moment between two renames. */
