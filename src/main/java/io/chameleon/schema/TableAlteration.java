@@ -17,7 +17,8 @@ import java.util.Set;
  * <li>indexes and the primary key that are gone or changed (by name, uniqueness or columns) are dropped first, so
  *     no later step trips over them and dropping a column never removes one silently;</li>
  * <li>dropped columns, then their enum types;</li>
- * <li>renamed columns (through temporary names when names are swapped or passed on);</li>
+ * <li>renamed columns (through temporary names when names are swapped or passed on), and their identity
+ *     sequences;</li>
  * <li>each kept column: identity dropped, default dropped, type changed, NOT NULL, default set, identity added;</li>
  * <li>added columns with their enum types;</li>
  * <li>the new primary key and indexes.</li>
@@ -162,6 +163,13 @@ final class TableAlteration {
             });
         }
         steps.forEach(this::renameColumn);
+        // an identity's sequence is named after its column: give it the name a new table would have
+        renames.forEach((from, to) -> {
+            if (before.column(from).orElseThrow().identity() && after.column(to).orElseThrow().identity()) {
+                statements.add(SchemaChangeDdl.renameSequence(schema, after.name(), to,
+                        SchemaChangeDdl.identitySequence(after.name(), to)));
+            }
+        });
     }
 
     private void renameColumn(String from, String to) {

@@ -63,10 +63,10 @@ class SchemaChangeDdlTest {
     }
 
     @Test
-    void renamesColumnsAlsoInThePrimaryKey() throws SQLException {
-        SourceTable before = table(List.of(notNull("id", "int(11)"), notNull("code", "varchar(5)"),
+    void renamesColumnsAlsoInThePrimaryKeyAndIdentity() throws SQLException {
+        SourceTable before = table(List.of(autoIncrement("id", "int(11)"), notNull("code", "varchar(5)"),
                 nullable("v", "int(11)")), pk("id", "code"), plain("ix_v", "v"));
-        SourceTable after = table(List.of(notNull("ident", "int(11)"), notNull("code", "varchar(5)"),
+        SourceTable after = table(List.of(autoIncrement("ident", "int(11)"), notNull("code", "varchar(5)"),
                 nullable("value", "int(11)")), pk("ident", "code"), plain("ix_v", "value"));
         List<String> alter = replay("rename_col", before, after, Map.of("id", "ident", "v", "value"),
                 List.of("INSERT INTO {t} VALUES (1, 'a', 7)"), List.of(),
