@@ -44,10 +44,10 @@ public final class SchemaChangeDdl {
 
     /**
      * Renames (and moves, when the schema differs) a table; its enum types move with it and are renamed to the
-     * names PgNames gives the new table, and so are its primary key and indexes, so that the table looks exactly as
-     * if it had been created under the new name (later changes find their objects by those names). An index name
-     * PgNames had to cut (ending in a hash) cannot be traced back to its MySQL name and keeps its old name; use
-     * {@link #rename(PgTable, PgTable)} to rename those too.
+     * names PgNames gives the new table, and so are its primary key, indexes and identity sequences, so that the
+     * table looks exactly as if it had been created under the new name (later changes find their objects by those
+     * names). An index name PgNames had to cut (ending in a hash) cannot be traced back to its MySQL name and keeps
+     * its old name; use {@link #rename(PgTable, PgTable)} to rename those too.
      */
     public static List<String> rename(PgTable from, String toSchema, String toName) {
         List<PgColumn> columns = from.columns().stream()
@@ -90,7 +90,9 @@ public final class SchemaChangeDdl {
         if (from.schema().equals(to.schema())) {
             objects.stream().filter(NamedObject::renamed)
                     .forEach(object -> statements.add(object.rename(from.schema(), object.from(), object.to())));
-            statements.addAll(renameSequences(to, to.schema(), to.name(), name -> name));
+            if (!from.name().equals(to.name())) {
+                statements.addAll(renameSequences(to, to.schema(), to.name(), name -> name));
+            }
             return statements;
         }
         // Moving and renaming at once goes through temporary names: the new schema may hold the old names and the

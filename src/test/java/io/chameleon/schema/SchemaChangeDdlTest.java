@@ -118,6 +118,16 @@ class SchemaChangeDdlTest {
     }
 
     @Test
+    void convertsBetweenEnumsAndStringsAndReordersLabels() throws SQLException {
+        SourceTable before = table(List.of(notNull("id", "int(11)"), nullable("e", "enum('a','b')"),
+                nullable("s", "varchar(5)"), withDefault(nullable("r", "enum('x','y','z')"), "y")), pk("id"));
+        SourceTable after = table(List.of(notNull("id", "int(11)"), nullable("e", "varchar(5)"),
+                nullable("s", "enum('k','m')"), withDefault(nullable("r", "enum('z','y')"), "z")), pk("id"));
+        replay("enum_text", before, after, Map.of(), List.of("INSERT INTO {t} VALUES (1, 'b', 'm', 'y')"),
+                List.of(), "SELECT id, e, s::text, r::text, r > 'y' FROM {t}", row(1, "b", "m", "y", false));
+    }
+
+    @Test
     void setsDropsAndChangesDefaults() throws SQLException {
         SourceTable before = table(List.of(notNull("id", "int(11)"), withDefault(nullable("a", "int(11)"), "1"),
                 nullable("b", "int(11)"), withDefault(nullable("c", "varchar(5)"), "x")), pk("id"));
@@ -252,13 +262,15 @@ class SchemaChangeDdlTest {
     @Test
     void renamesATableInItsSchema() throws SQLException {
         target.execute("CREATE SCHEMA sa_ren2", "CREATE SCHEMA sb_ren2");
-        List<SourceColumn> columns = List.of(notNull("id", "int(11)"), nullable("e", "enum('a','b')"));
+        List<SourceColumn> columns = List.of(autoIncrement("id", "int(11)"), nullable("e", "enum('a','b')"));
         SourceIndex[] indexes = {pk("id"), plain("ix_e", "e")};
         PgTable t = MAPPER.map(table("t", columns, indexes), "sa_ren2");
         execute(SchemaChangeDdl.create(t));
         inTransaction(SchemaChangeDdl.rename(t, "sa_ren2", "u"), List.of());
         execute(SchemaChangeDdl.create(MAPPER.map(table("u", columns, indexes), "sb_ren2")));
         assertThat(structure("sa_ren2", "u")).isEqualTo(structure("sb_ren2", "u"));
+        assertThat(SchemaChangeDdl.rename(MAPPER.map(table("u", columns, indexes), "sa_ren2"), "sa_ren2", "u"))
+                .isEmpty();
     }
 
     @Test
