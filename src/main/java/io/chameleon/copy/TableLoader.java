@@ -2,7 +2,6 @@ package io.chameleon.copy;
 
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
-import io.chameleon.postgres.PgIdentifiers;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.PgTable;
@@ -100,7 +99,7 @@ final class TableLoader {
                 }
                 for (PgColumn column : target.columns()) {
                     if (column.identity()) {
-                        st.execute(sequencePastMaximum(loading, target.name(), column.name()));
+                        st.execute(TableDdl.sequencePastMaximum(loading, target.name(), column.name()));
                     }
                 }
             }
@@ -121,12 +120,5 @@ final class TableLoader {
     /** Large transactional tables only: a non-transactional one stays under its read lock with one reader. */
     private boolean splits(SourceTable source) {
         return source.transactional() && maxRanges > 1 && splitRows > 0 && source.estimatedRows() >= splitRows;
-    }
-
-    private static String sequencePastMaximum(String schema, String table, String column) {
-        String qualified = PgIdentifiers.qualified(schema, table);
-        return "SELECT setval(pg_get_serial_sequence(" + PgIdentifiers.literal(qualified) + ", "
-                + PgIdentifiers.literal(column) + "), coalesce(max(" + PgIdentifiers.quote(column) + "), 0) + 1, false)"
-                + " FROM " + qualified;
     }
 }

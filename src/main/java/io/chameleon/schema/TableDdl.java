@@ -17,10 +17,13 @@ public final class TableDdl {
     }
 
     public static List<String> createTypes(PgTable table, String schema) {
-        return table.enumTypes().stream()
-                .map(type -> "CREATE TYPE " + PgIdentifiers.qualified(schema, type.name()) + " AS ENUM ("
-                        + type.labels().stream().map(PgIdentifiers::literal).collect(Collectors.joining(", ")) + ")")
-                .toList();
+        return table.enumTypes().stream().map(type -> createType(type, type.name(), schema)).toList();
+    }
+
+    /** @param name the type's name, which differs from {@code type.name()} while a replacement is built */
+    static String createType(PgEnumType type, String name, String schema) {
+        return "CREATE TYPE " + PgIdentifiers.qualified(schema, name) + " AS ENUM ("
+                + type.labels().stream().map(PgIdentifiers::literal).collect(Collectors.joining(", ")) + ")";
     }
 
     /** @param fillfactor the table's fillfactor, or null for PostgreSQL's default */
@@ -42,10 +45,23 @@ public final class TableDdl {
     }
 
     public static List<String> indexes(PgTable table, String schema) {
-        return table.indexes().stream()
-                .map(index -> "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + PgIdentifiers.quote(index.name())
-                        + " ON " + PgIdentifiers.qualified(schema, table.name()) + " (" + columnList(index.columns()) + ")")
-                .toList();
+        return table.indexes().stream().map(index -> createIndex(table, index, schema)).toList();
+    }
+
+    static String createIndex(PgTable table, PgIndex index, String schema) {
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + PgIdentifiers.quote(index.name())
+                + " ON " + PgIdentifiers.qualified(schema, table.name()) + " (" + columnList(index.columns()) + ")";
+    }
+
+    /**
+     * Moves an identity column's sequence past the highest value in the table: rows written with explicit ids
+     * (the copy, the stream) do not advance it, and PostgreSQL would otherwise hand out ids already taken.
+     */
+    public static String sequencePastMaximum(String schema, String table, String column) {
+        String qualified = PgIdentifiers.qualified(schema, table);
+        return "SELECT setval(pg_get_serial_sequence(" + PgIdentifiers.literal(qualified) + ", "
+                + PgIdentifiers.literal(column) + "), coalesce(max(" + PgIdentifiers.quote(column) + "), 0) + 1, false)"
+                + " FROM " + qualified;
     }
 
     static String columnDefinition(PgColumn column, String schema) {
@@ -64,7 +80,7 @@ public final class TableDdl {
         return definition.toString();
     }
 
-    private static String columnList(List<String> columns) {
+    static String columnList(List<String> columns) {
         return columns.stream().map(PgIdentifiers::quote).collect(Collectors.joining(", "));
     }
 }
