@@ -149,8 +149,10 @@ public final class BinlogReader {
         for (RegisteredTable entry : registered) {
             Optional<SourceTable> structure = history.containsKey(entry.tableId()) ? history.get(entry.tableId())
                     : Optional.ofNullable(discovered.get(entry.table().originSchema() + "." + entry.table().tableName()));
+            // a table without key is registered switched off for want of one: a key added by DDL switches it on
+            boolean enabled = entry.enabled() || !entry.table().replicated();
             structure.ifPresent(table -> known.put(new KnownTables.Known(entry.tableId(), table,
-                    entry.table().destinationSchema(), entry.enabled(), entry.table().copyPosition())));
+                    entry.table().destinationSchema(), enabled, entry.table().copyPosition())));
         }
         return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults);
     }

@@ -246,10 +246,10 @@ final class SchemaChangeCapture {
                 return;
             }
             String destination = source.schemaMappings().get(to.database());
-            Integer event = log(table.tableId(), SchemaChangeDdl.rename(target(table), destination, to.table()));
             SourceTable moved = new SourceTable(to.database(), to.table(), table.structure().engine(),
                     table.structure().transactional(), table.structure().columns(), table.structure().indexes(),
                     table.structure().estimatedRows(), table.structure().dataLength());
+            Integer event = log(table.tableId(), SchemaChangeDdl.rename(target(table), mapper.map(moved, destination)));
             registry.rename(table.tableId(), to.database(), to.table(), destination);
             KnownTables.Known renamed = table.with(moved, destination);
             record(renamed, event, false, table);

@@ -12,6 +12,7 @@ import io.chameleon.schema.TypeMapper;
 import io.chameleon.testsupport.MariaDbDatabase;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
+import io.chameleon.testsupport.ServerException;
 import io.chameleon.testsupport.TestConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,11 +137,12 @@ class DdlReplicationTest {
                 "ALTER TABLE new_b_" + m + " RENAME TO newer_b_" + m + ", ADD COLUMN w INT",
                 "INSERT INTO newer_b_" + m + " VALUES (2, 'b2', 22)"));
 
-        assertThat(tablesLike(target, "gone%_" + m)).isEmpty();
-        assertThat(tablesLike(target, "old%_" + m)).isEmpty();
         assertSameRows(source, target, "new_a_" + m, "id", "id, v");
         assertSameRows(source, target, "newer_b_" + m, "id", "id, v, w");
         assertSameStructure(source, target, "newer_b_" + m);
+        assertThat(tablesLike(target, "gone%_" + m)).isEmpty();
+        assertThat(tablesLike(target, "old%_" + m)).isEmpty();
+        assertThat(tablesLike(target, "new_b_" + m)).isEmpty();
     }
 
     @ParameterizedTest
@@ -240,8 +242,13 @@ class DdlReplicationTest {
                                        String columns) {
         TableDigest digest = new TableDigest(table, key, columns);
         List<String> expected = digest.ofSource(source);
-        Eventually.equals(expected, () -> tablesLike(target, table).isEmpty() ? List.of("no table " + table)
-                : digest.ofTarget(target, "shop"), DEADLINE);
+        Eventually.equals(expected, () -> {
+            try {
+                return digest.ofTarget(target, "shop");
+            } catch (ServerException e) { // the table or a column is not there yet: replay has not reached the DDL
+                return List.of(String.valueOf(e.getCause()));
+            }
+        }, DEADLINE);
         assertThat(expected).isNotEmpty();
     }
 
