@@ -80,7 +80,7 @@ final class SchemaChangeCapture {
         if (classification instanceof DdlClassification.Unparseable unparseable) {
             LOG.warnf("event=ddl_unparsed source=%s position=%s reason=\"%s\" sql=\"%s\": statement skipped",
                     source.name(), statement.position(), unparseable.message(), abbreviate(statement.sql()));
-            return Plan.NOTHING;
+            return unparsedOnKnownTable(statement);
         }
         DdlClassification.TableDdl ddl = (DdlClassification.TableDdl) classification;
         if (ddl.tables().stream().noneMatch(table -> isMapped(table.database()))) {
@@ -93,12 +93,29 @@ final class SchemaChangeCapture {
             return new Plan(changes.stream().filter(change -> !inCopy(change, statement.position())).toList(),
                     List.of(), null);
         } catch (UntranslatableDdl e) {
-            List<KnownTables.Known> known = ddl.tables().stream().map(tables::find).flatMap(Optional::stream)
-                    .distinct().toList();
-            LOG.errorf("event=ddl_untranslatable source=%s position=%s tables=%s reason=\"%s\" sql=\"%s\"",
-                    source.name(), statement.position(), ddl.tables(), e.getMessage(), abbreviate(statement.sql()));
-            return new Plan(List.of(), known, e.getMessage());
+            return untranslatable(statement, ddl.tables(), e);
         }
+    }
+
+    /**
+     * Text the grammar rejects may still change a table the reader captures (its head names it): that table's
+     * structure is then unknown, so it leaves capture the same way as for a statement that cannot be applied.
+     */
+    private Plan unparsedOnKnownTable(CapturedEvent.Statement statement) {
+        try {
+            evolution.apply(statement.database(), statement.sql(), structures());
+            return Plan.NOTHING;
+        } catch (UntranslatableDdl e) {
+            return untranslatable(statement, e.table().map(List::of).orElse(List.of()), e);
+        }
+    }
+
+    private Plan untranslatable(CapturedEvent.Statement statement, List<TableName> named, UntranslatableDdl e) {
+        List<KnownTables.Known> known = named.stream().map(tables::find).flatMap(Optional::stream).distinct()
+                .toList();
+        LOG.errorf("event=ddl_untranslatable source=%s position=%s tables=%s reason=\"%s\" sql=\"%s\"",
+                source.name(), statement.position(), named, e.getMessage(), abbreviate(statement.sql()));
+        return known.isEmpty() ? Plan.NOTHING : new Plan(List.of(), known, e.getMessage());
     }
 
     /**

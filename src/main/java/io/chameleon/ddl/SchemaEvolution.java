@@ -132,7 +132,7 @@ public final class SchemaEvolution {
         TableName table = parts.length == 2 ? new TableName(Names.unquote(parts[0]), Names.unquote(parts[1]))
                 : new TableName(database, Names.unquote(parts[0]));
         if (head.group(1).equalsIgnoreCase("CREATE") || known.find(table).isPresent()) {
-            throw new UntranslatableDdl(table + ": cannot parse the statement: " + e.getMessage());
+            throw new UntranslatableDdl(table + ": cannot parse the statement: " + e.getMessage(), table);
         }
         return List.of();
     }
