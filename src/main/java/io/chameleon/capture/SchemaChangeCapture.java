@@ -16,7 +16,6 @@ import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableFilter;
 import io.chameleon.postgres.PgIdentifiers;
-import io.chameleon.schema.SchemaChangeDdl;
 import io.chameleon.schema.TableMapper;
 import org.jboss.logging.Logger;
 
@@ -55,7 +54,7 @@ final class SchemaChangeCapture {
     private final String catalogue;
     private final TableFilter tableFilter;
     private final KnownTables tables;
-    private final TableMapper mapper;
+    private final SchemaChangeStatements translation;
     private final Map<String, String[]> databaseDefaults;
 
     SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
@@ -65,7 +64,7 @@ final class SchemaChangeCapture {
         this.catalogue = catalogueSchema;
         this.tableFilter = new TableFilter(source.limitTables(), source.skipTables());
         this.tables = tables;
-        this.mapper = mapper;
+        this.translation = new SchemaChangeStatements(mapper);
         this.databaseDefaults = databaseDefaults;
     }
 
@@ -168,27 +167,8 @@ final class SchemaChangeCapture {
     }
 
     private SchemaEvolution.Structures structures() {
-        return new SchemaEvolution.Structures() {
-            @Override
-            public Optional<SourceTable> find(TableName table) {
-                return tables.find(table).map(KnownTables.Known::structure);
-            }
-
-            @Override
-            public String[] databaseDefaults(String database) {
-                return databaseDefaults.getOrDefault(database, FALLBACK_DEFAULTS);
-            }
-
-            /** Not in the model: the first text column's, which is the table default unless declared otherwise. */
-            @Override
-            public String[] tableDefaults(TableName table) {
-                return find(table).flatMap(structure -> structure.columns().stream()
-                                .filter(column -> column.collation() != null && !column.dataType().equals("json"))
-                                .findFirst())
-                        .map(column -> new String[] {column.charset(), column.collation()})
-                        .orElseGet(() -> databaseDefaults(table.database()));
-            }
-        };
+        return SchemaChangeStatements.structures(table -> tables.find(table).map(KnownTables.Known::structure),
+                database -> databaseDefaults.getOrDefault(database, FALLBACK_DEFAULTS));
     }
 
     /** Changes to a table still before its copy snapshot are already in the copied structure. */
@@ -237,7 +217,7 @@ final class SchemaChangeCapture {
             List<String> key = table.replicaKey().orElse(List.of());
             int tableId = registry.register(sourceId, new ReplicatedTable(table.schema(), table.name(), destination,
                     key, table.notReplicatedReason().orElse(null), null, 0));
-            Integer event = log(tableId, SchemaChangeDdl.create(mapper.map(table, destination)));
+            Integer event = log(tableId, translation.created(table, destination));
             KnownTables.Known known = new KnownTables.Known(tableId, table, destination, true, null);
             record(known, event, false, null);
             tables.put(known);
@@ -247,7 +227,7 @@ final class SchemaChangeCapture {
         }
 
         void dropped(KnownTables.Known table) throws SQLException {
-            Integer event = log(table.tableId(), SchemaChangeDdl.drop(target(table)));
+            Integer event = log(table.tableId(), translation.dropped(table.structure(), table.destinationSchema()));
             registry.delete(table.tableId());
             record(table, event, true, table);
             tables.remove(table.name());
@@ -263,10 +243,9 @@ final class SchemaChangeCapture {
                 return;
             }
             String destination = source.schemaMappings().get(to.database());
-            SourceTable moved = new SourceTable(to.database(), to.table(), table.structure().engine(),
-                    table.structure().transactional(), table.structure().columns(), table.structure().indexes(),
-                    table.structure().estimatedRows(), table.structure().dataLength());
-            Integer event = log(table.tableId(), SchemaChangeDdl.rename(target(table), mapper.map(moved, destination)));
+            SourceTable moved = SchemaChangeStatements.moved(table.structure(), to);
+            Integer event = log(table.tableId(), translation.renamed(table.structure(), table.destinationSchema(),
+                    moved, destination));
             registry.rename(table.tableId(), to.database(), to.table(), destination);
             KnownTables.Known renamed = table.with(moved, destination);
             record(renamed, event, false, table);
@@ -277,8 +256,8 @@ final class SchemaChangeCapture {
         }
 
         void altered(KnownTables.Known table, TableChange.Altered change) throws SQLException {
-            Integer event = log(table.tableId(), SchemaChangeDdl.alter(target(table),
-                    mapper.map(change.after(), table.destinationSchema()), change.renamedColumns()));
+            Integer event = log(table.tableId(), translation.altered(table.structure(), table.destinationSchema(),
+                    change.after(), change.renamedColumns()));
             KnownTables.Known altered = table.with(change.after(), table.destinationSchema());
             if (!altered.key().equals(table.key())) {
                 registry.setKey(table.tableId(), altered.key(), SourceTable.NO_REPLICA_KEY);
@@ -340,10 +319,6 @@ final class SchemaChangeCapture {
         private SchemaVersion.Target replayTarget(KnownTables.Known table) {
             return new SchemaVersion.Target(table.destinationSchema(), table.structure().name(),
                     table.key().isEmpty() ? null : table.key());
-        }
-
-        private io.chameleon.schema.PgTable target(KnownTables.Known table) {
-            return mapper.map(table.structure(), table.destinationSchema());
         }
     }
 

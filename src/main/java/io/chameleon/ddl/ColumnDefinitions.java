@@ -8,6 +8,7 @@ import com.alibaba.druid.sql.ast.expr.SQLBinaryExpr;
 import com.alibaba.druid.sql.ast.expr.SQLBooleanExpr;
 import com.alibaba.druid.sql.ast.expr.SQLCharExpr;
 import com.alibaba.druid.sql.ast.expr.SQLHexExpr;
+import com.alibaba.druid.sql.ast.expr.SQLNCharExpr;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
 import com.alibaba.druid.sql.ast.expr.SQLIntegerExpr;
 import com.alibaba.druid.sql.ast.expr.SQLMethodInvokeExpr;
@@ -413,6 +414,8 @@ final class ColumnDefinitions {
     /** The literal text of a constant default, null when it is an expression. */
     private static String literal(SQLExpr expr) {
         if (expr instanceof SQLCharExpr text) {
+            return text.getText();
+        } else if (expr instanceof SQLNCharExpr text) { // N'...': a national string is a constant like any other
             return text.getText();
         } else if (expr instanceof SQLNumericLiteralExpr number) {
             return number.getNumber().toString().equals(expr.toString()) ? expr.toString()
