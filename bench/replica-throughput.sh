@@ -100,6 +100,16 @@ backlog_rate=$(awk "BEGIN {printf \"%.0f\", $changes / ($t_done - $t_ready)}")
 backlog_diff=$(verify)
 echo "start_replica returned after $(secs "$t_start" "$t_ready") s (JVM start, pid file); all applied $backlog_total s after the start"
 echo "apply rate (after start-up): $backlog_rate rows/s; rows differing: $backlog_diff"
+# where the time went: the reader's batches (count, size, first and last commit) and the replay's marks
+batch_split() {
+  pg -At bench_replica -c "SELECT format('reader: %s batches of %s rows on average, logged over %s s; replay: marked over %s s, last mark %s s after the first batch was logged',
+    count(*), round(avg(row_count)), round(extract(epoch FROM max(logged_at) - min(logged_at))::numeric, 2),
+    round(extract(epoch FROM max(replayed_at) - min(replayed_at))::numeric, 2),
+    round(extract(epoch FROM max(replayed_at) - min(logged_at))::numeric, 2))
+    FROM chameleon_catalogue.log_batch WHERE batch_id > $1"
+}
+echo "$(batch_split 0)"
+last_batch=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
 
 echo "== (b) live: $changes changes written at full speed while the replica runs"
 pid=$(cat "$BENCH_DIR/pid/bench.pid")
@@ -110,6 +120,7 @@ rss=$(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$pid/status")
 live_diff=$(verify)
 echo "written in $write_s s ($(awk "BEGIN {printf \"%.0f\", $changes / $write_s}") rows/s on the source)"
 echo "lag after the last write: $lag s; replica peak RSS (VmHWM): $rss; rows differing: $live_diff"
+echo "$(batch_split "$last_batch")"
 c stop_replica --source bench > /dev/null
 
 echo

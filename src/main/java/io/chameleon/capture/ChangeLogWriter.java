@@ -26,6 +26,8 @@ final class ChangeLogWriter implements AutoCloseable {
     private final String schema;
     private final int sourceId;
     private final ChangeLogPartitions partitions;
+    private long lastEventMillis;
+    private String lastEventTime;
 
     ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId) throws SQLException {
         this.pg = pg;
@@ -85,10 +87,10 @@ final class ChangeLogWriter implements AutoCloseable {
                 out.field(batch);
                 out.field(Integer.toString(seq++));
                 out.field(Integer.toString(change.tableId()));
-                out.field(String.valueOf(change.operation().code()));
+                out.field(change.operation().text());
                 out.field(change.position().file());
                 out.field(Long.toString(change.position().position()));
-                out.field(change.sourceMillis() > 0 ? new Timestamp(change.sourceMillis()).toInstant().toString() : null);
+                out.field(eventTime(change.sourceMillis()));
                 out.field(change.before());
                 out.field(change.after());
                 out.field(change.ddl());
@@ -99,6 +101,18 @@ final class ChangeLogWriter implements AutoCloseable {
             out.cancel();
             throw e;
         }
+    }
+
+    /** The event time as COPY text; rows of one source transaction share it, so the last one is kept. */
+    private String eventTime(long millis) {
+        if (millis <= 0) {
+            return null;
+        }
+        if (millis != lastEventMillis) {
+            lastEventMillis = millis;
+            lastEventTime = java.time.Instant.ofEpochMilli(millis).toString();
+        }
+        return lastEventTime;
     }
 
     /** Makes the batch visible to replay with its end position and counts. */

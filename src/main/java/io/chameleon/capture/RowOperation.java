@@ -4,13 +4,14 @@ package io.chameleon.capture;
 enum RowOperation {
     INSERT('I'), UPDATE('U'), DELETE('D'), TRUNCATE('T'), SCHEMA('S');
 
-    private final char code;
+    private final String text;
 
     RowOperation(char code) {
-        this.code = code;
+        this.text = String.valueOf(code);
     }
 
-    char code() {
-        return code;
+    String text() {
+        return text;
     }
+
 }

@@ -69,6 +69,37 @@ public final class CopyTextWriter {
     }
 
     /**
+     * A field already encoded as UTF-8 (JSON images): only the bytes COPY gives a meaning to are escaped, and the
+     * spans between them are copied whole. UTF-8 continuation bytes are all above 0x7F, so they never match.
+     */
+    public void field(byte[] utf8) throws SQLException {
+        separate();
+        if (utf8 == null) {
+            put((byte) '\\');
+            put((byte) 'N');
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte c = utf8[i];
+            byte escaped = switch (c) {
+                case '\\' -> '\\';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                default -> 0;
+            };
+            if (escaped != 0) {
+                putAll(utf8, start, i - start);
+                put((byte) '\\');
+                put(escaped);
+                start = i + 1;
+            }
+        }
+        putAll(utf8, start, utf8.length - start);
+    }
+
+    /**
      * A bytea field in hex form ({@code \x0a1b}, its backslash escaped for COPY) written from the bytes, without
      * building the text first: blobs are the bulk of many tables.
      */
@@ -122,6 +153,19 @@ public final class CopyTextWriter {
 
     public long bytesWritten() {
         return bytesWritten + used;
+    }
+
+    private void putAll(byte[] bytes, int from, int length) throws SQLException {
+        while (length > 0) {
+            if (used == buffer.length) {
+                flush();
+            }
+            int n = Math.min(length, buffer.length - used);
+            System.arraycopy(bytes, from, buffer, used, n);
+            used += n;
+            from += n;
+            length -= n;
+        }
     }
 
     private void put(byte b) throws SQLException {

@@ -28,7 +28,7 @@ class CopyTextWriterTest {
         CopyTextWriter writer = new CopyTextWriter(copyIn, 0);
 
         writer.field("a\\b\tc\nd\re");
-        writer.field(null);
+        writer.field((String) null);
         writer.field("é€😀");
         writer.hexField(new byte[] {0x00, 0x0a, (byte) 0xff});
         writer.endRow();
@@ -36,6 +36,21 @@ class CopyTextWriterTest {
 
         assertThat(sent.toString(StandardCharsets.UTF_8))
                 .isEqualTo("a\\\\b\\tc\\nd\\re\t\\N\té€😀\t\\\\x000aff\n");
+    }
+
+    @Test
+    void utf8FieldsAreEscapedLikeText() throws SQLException {
+        CopyTextWriter writer = new CopyTextWriter(copyIn, 0);
+        String long_ = "{\"k\": \"\\\\x00é😀\"}".repeat(20_000); // spans several buffers
+
+        writer.field("a\\b\tc\nd\re".getBytes(StandardCharsets.UTF_8));
+        writer.field((byte[]) null);
+        writer.field(long_.getBytes(StandardCharsets.UTF_8));
+        writer.endRow();
+        writer.finish();
+
+        assertThat(sent.toString(StandardCharsets.UTF_8))
+                .isEqualTo("a\\\\b\\tc\\nd\\re\t\\N\t" + long_.replace("\\", "\\\\") + "\n");
     }
 
     @Test
