@@ -18,3 +18,8 @@ ALTER TABLE ${catalogue}.schema_history
     ALTER COLUMN structure DROP NOT NULL;
 
 CREATE INDEX schema_history_by_table ON ${catalogue}.schema_history (table_id, history_id);
+
+-- What replay applied to each table: row changes and truncates, committed with them (show_status --source).
+ALTER TABLE ${catalogue}.replicated_table
+    ADD COLUMN applied_changes bigint NOT NULL DEFAULT 0,
+    ADD COLUMN last_applied_at timestamptz;

@@ -146,6 +146,31 @@ public final class ReplicatedTableRepository {
         return tables;
     }
 
+    /** Every table of the source with its replication state and counters, by origin name. */
+    public List<TableStatus> status(int sourceId) throws SQLException {
+        List<TableStatus> tables = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT t.origin_schema, t.table_name,"
+                + " t.destination_schema, CASE WHEN t.key_columns IS NULL THEN 'not replicated: '"
+                + " || coalesce(t.not_replicated_reason, 'no key') WHEN NOT t.replica_enabled THEN 'disabled'"
+                + " ELSE 'replicating' END, coalesce(t.copied_rows, 0), t.applied_changes, t.last_applied_at,"
+                + " coalesce(p.n, 0) FROM " + table() + " t LEFT JOIN (SELECT c.table_id, count(*) AS n FROM "
+                + PgIdentifiers.qualified(schema, "change_log") + " c JOIN " + PgIdentifiers.qualified(schema,
+                "log_batch") + " b ON b.batch_id = c.batch_id WHERE b.source_id = ? AND b.complete"
+                + " AND b.replayed_at IS NULL AND c.operation IN ('I', 'U', 'D', 'T') GROUP BY c.table_id) p"
+                + " ON p.table_id = t.table_id WHERE t.source_id = ? ORDER BY t.origin_schema, t.table_name")) {
+            ps.setInt(1, sourceId);
+            ps.setInt(2, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(new TableStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getLong(6), rs.getObject(7, java.time.OffsetDateTime.class),
+                            rs.getLong(8)));
+                }
+            }
+        }
+        return tables;
+    }
+
     /** Tables whose replication was switched off by replay errors, as origin schema.table. */
     public List<String> disabled(int sourceId) throws SQLException {
         List<String> names = new ArrayList<>();

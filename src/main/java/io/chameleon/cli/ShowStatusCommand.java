@@ -1,7 +1,9 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.SourceOverview;
+import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.TableStatus;
 import io.chameleon.output.TextTable;
 import picocli.CommandLine.Command;
 
@@ -47,6 +49,23 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 out.println();
                 out.println("Schema mappings of " + only + ":");
                 source.schemaMappings().forEach((from, to) -> out.println("  " + from + " -> " + to));
+                List<TableStatus> tables = new ReplicatedTableRepository(catalogue.connection(),
+                        context.config(err).catalogueSchema()).status(source.id());
+                out.println();
+                out.println("Tables of " + only + ":");
+                TextTable perTable = new TextTable("Table", "Destination", "State", "Copied rows",
+                        "Applied changes", "Last applied", "Pending changes");
+                for (TableStatus t : tables) {
+                    perTable.row(t.originSchema() + "." + t.tableName(), t.destinationSchema() + "." + t.tableName(),
+                            t.state(), String.valueOf(t.copiedRows()), String.valueOf(t.appliedChanges()),
+                            time(t.lastApplied()), String.valueOf(t.pendingChanges()));
+                }
+                out.print(perTable.render());
+                List<String> disabled = tables.stream().filter(t -> t.state().equals("disabled"))
+                        .map(t -> t.originSchema() + "." + t.tableName()).toList();
+                out.println(disabled.isEmpty() ? "Disabled tables: none"
+                        : "Disabled tables: " + String.join(", ", disabled)
+                        + " (see show_errors; re-copy with 'sync_tables --tables disabled')");
             }
             return null;
         });

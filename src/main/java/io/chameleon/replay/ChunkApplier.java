@@ -55,6 +55,7 @@ final class ChunkApplier {
     private final ChunkQueries queries;
     private final ReplayErrorLog errorLog;
     private final Map<Integer, ReplayTable> tables = new HashMap<>();
+    private final Map<Integer, Long> appliedPerTable = new HashMap<>();
     private long rows;
     private long ddl;
     private long skipped;
@@ -77,6 +78,7 @@ final class ChunkApplier {
             from = barrier.position();
         }
         applySegment(new EventRange(batchIds, from, EventPosition.AFTER_ALL));
+        recordAppliedPerTable();
         return new ReplayResult(0, rows, ddl, skipped);
     }
 
@@ -94,6 +96,7 @@ final class ChunkApplier {
             SQLException error = runGuarded(sql);
             if (error == null) {
                 rows += entry.getValue();
+                appliedPerTable.merge(table.tableId(), entry.getValue(), Long::sum);
             } else {
                 ReplayFailure failure = pinpoint(table, segment, sql, error);
                 setAside(table, failure, error);
@@ -118,6 +121,7 @@ final class ChunkApplier {
         if (error == null) {
             if (truncate) {
                 rows++;
+                appliedPerTable.merge(table.tableId(), 1L, Long::sum);
             } else {
                 ddl++;
                 tables.clear(); // keys or names may have changed with the schema
@@ -128,6 +132,18 @@ final class ChunkApplier {
         setAside(table, failure(table, barrier.position().batchId(), barrier.binlogFile(), barrier.binlogPosition(),
                 sql, error), error);
         skipped++;
+    }
+
+    /** Per-table counters of show_status, in the transaction of the applied rows. */
+    private void recordAppliedPerTable() throws SQLException {
+        if (appliedPerTable.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(queries.countApplied())) {
+            ps.setArray(1, connection.createArrayOf("integer", appliedPerTable.keySet().toArray()));
+            ps.setArray(2, connection.createArrayOf("bigint", appliedPerTable.values().toArray()));
+            ps.executeUpdate();
+        }
     }
 
     /** Disables the table and records why (continue), or stops the replay (exit). */

@@ -60,6 +60,12 @@ final class ChunkQueries {
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped";
     }
 
+    /** Adds applied changes per table (parameters: table ids, counts). */
+    String countApplied() {
+        return "UPDATE " + table("replicated_table") + " t SET applied_changes = t.applied_changes + c.n,"
+                + " last_applied_at = now() FROM unnest(?::integer[], ?::bigint[]) AS c (id, n) WHERE t.table_id = c.id";
+    }
+
     String disableTable() {
         return "UPDATE " + table("replicated_table") + " SET replica_enabled = false WHERE table_id = ?";
     }

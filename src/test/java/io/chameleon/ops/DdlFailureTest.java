@@ -1,5 +1,6 @@
 package io.chameleon.ops;
 
+import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
 import io.chameleon.testsupport.PostgresDatabase;
@@ -48,6 +49,13 @@ class DdlFailureTest {
                     "sync_tables --tables " + source.name() + ".fragile");
             assertThat(target.queryForList("SELECT id, v FROM fragile_s.fragile")).containsExactly(List.of(1, 1));
             assertThat(replica.failure()).isNull();
+
+            CliRunner.Result status = CliRunner.run("show_status", "--config", config, "--source", "shop");
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            String db = source.name();
+            assertThat(status.out()).containsPattern(db + "\\.fragile +fragile_s\\.fragile +disabled +0 +1 ")
+                    .containsPattern(db + "\\.steady +fragile_s\\.steady +replicating +0 +1 +\\d{4}-")
+                    .contains("Disabled tables: " + db + ".fragile (see show_errors");
         }
     }
 
