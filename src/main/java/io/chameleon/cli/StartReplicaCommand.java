@@ -11,6 +11,7 @@ import io.chameleon.health.ReplicaRegistry;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.ops.PidFile;
 import io.chameleon.ops.ReplicaProcess;
+import io.chameleon.ops.StopSignals;
 import io.chameleon.ops.StartPosition;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -75,6 +76,7 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             }
         }, "replica-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        StopSignals.install(process::requestStop);
         out.println("Replica of source " + name + " running (pid " + ProcessHandle.current().pid() + ").");
         out.flush();
         try {
