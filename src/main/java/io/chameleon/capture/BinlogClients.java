@@ -18,6 +18,10 @@ final class BinlogClients {
         client.setServerId(source.myServerId());
         client.setBinlogFilename(position.file());
         client.setBinlogPosition(position.position());
+        if (source.gtidEnable() && position.gtidSet() != null) {
+            // by GTID: the same transaction is found on any server of the replication topology
+            client.setGtidSet(position.gtidSet());
+        }
         client.setEventDeserializer(BinlogEventDeserializers.create());
         // reconnection is ours: the library's keep-alive would resume mid-transaction
         client.setKeepAlive(false);

@@ -12,6 +12,7 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.GtidSets;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
     private final java.util.function.Consumer<String> onFailure;
     private String file;
     private String gtid;
+    /** The GTID position after the last whole transaction (see GtidSets), null when the server has none. */
+    private String gtidSet;
     private volatile boolean failed;
     private volatile long lastEventMillis = System.currentTimeMillis();
 
@@ -40,10 +43,11 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
      * @param onFailure told (once per connection) when an event cannot be handed on; the stream must then be
      *                  broken off, since the client library would skip the event and carry on
      */
-    BinlogEventTranslator(BlockingQueue<CapturedEvent> queue, String startFile,
+    BinlogEventTranslator(BlockingQueue<CapturedEvent> queue, BinlogPosition start,
                           java.util.function.Consumer<String> onFailure) {
         this.queue = queue;
-        this.file = startFile;
+        this.file = start.file();
+        this.gtidSet = start.gtidSet();
         this.onFailure = onFailure;
     }
 
@@ -123,16 +127,18 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
             case "BEGIN" -> { }
             case "COMMIT" -> commit(header);
             default -> {
+                gtidSet = GtidSets.advance(gtidSet, gtid);
                 put(new CapturedEvent.Statement(data.getDatabase(), sql, new BinlogPosition(file, header.getPosition()),
-                        new BinlogPosition(file, header.getNextPosition(), gtid), header.getTimestamp()));
+                        new BinlogPosition(file, header.getNextPosition(), gtidSet), header.getTimestamp()));
                 gtid = null;
             }
         }
     }
 
     private void commit(EventHeaderV4 header) {
-        put(new CapturedEvent.Commit(new BinlogPosition(file, header.getNextPosition(), gtid), header.getTimestamp(),
-                gtid));
+        gtidSet = GtidSets.advance(gtidSet, gtid);
+        put(new CapturedEvent.Commit(new BinlogPosition(file, header.getNextPosition(), gtidSet),
+                header.getTimestamp(), gtid));
         gtid = null;
     }
 

@@ -48,7 +48,7 @@ final class BinlogStream {
         BinlogPosition lastFailurePosition = null;
         while (!stop.getAsBoolean()) {
             failure = null;
-            BinlogEventTranslator translator = new BinlogEventTranslator(queue, position.file(), this::breakOff);
+            BinlogEventTranslator translator = new BinlogEventTranslator(queue, position, this::breakOff);
             boolean streamed = stream(position, translator, stop);
             if (stop.getAsBoolean()) {
                 return;
@@ -109,7 +109,8 @@ final class BinlogStream {
         client = next;
         Watchdog watchdog = new Watchdog(translator, heartbeat.multipliedBy(3).plusSeconds(5), this::breakOff);
         try {
-            LOG.infof("binlog stream connecting source=%s position=%s", source.name(), position);
+            LOG.infof("binlog stream connecting source=%s position=%s%s", source.name(), position,
+                    source.gtidEnable() && position.gtidSet() != null ? " gtid=" + position.gtidSet() : "");
             watchdog.start();
             next.connect();
             return next.getConnectionId() > 0;

@@ -9,6 +9,7 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.health.ReplicaRegistry;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.error.UsageException;
 import io.chameleon.ops.PidFile;
 import io.chameleon.ops.ReplicaProcess;
 import io.chameleon.ops.StopSignals;
@@ -37,6 +38,11 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
                     + "data as of that point).")
     String from;
 
+    @Option(names = "--from-gtid", paramLabel = "GTID_SET",
+            description = "Start from this GTID position without a copy (MariaDB: domain-server-sequence per domain;"
+                    + " MySQL: an executed GTID set); needs gtid_enable: true")
+    String fromGtid;
+
     @Override
     public Integer call() throws Exception {
         var out = out();
@@ -51,8 +57,13 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             SourceOverview overview = sources.overview().stream().filter(o -> o.id() == record.id()).findFirst()
                     .orElseThrow();
             refuseIfBusy(name, record, overview, pidFile);
+            if (from != null && fromGtid != null) {
+                throw new UsageException("--from and --from-gtid exclude each other: give one start position");
+            }
             if (from != null) {
                 StartPosition.startFrom(catalogue.connection(), config, source, record, from, out);
+            } else if (fromGtid != null) {
+                StartPosition.startFromGtid(catalogue.connection(), config, source, record, fromGtid, out);
             }
             return null;
         });

@@ -147,7 +147,9 @@ public final class ConfigKeys {
             new IntervalOrDisabledKind()).defaultValue("disabled")
             .describe("Interval after which the log tables are vacuumed automatically, or disabled");
     public static final ConfigKey<Boolean> GTID_ENABLE = pg("sources.*.gtid_enable", BOOLEAN).defaultValue("false")
-            .describe("Position the binlog stream by GTID (MySQL with gtid_mode=ON; experimental)");
+            .describe("Resume the binlog stream by GTID (MariaDB GTID position, MySQL GTID set with gtid_mode=ON) rather"
+                    + " than by file coordinates, so another server of the topology can take over; needed for"
+                    + " start_replica --from-gtid");
     public static final ConfigKey<Boolean> SKIP_EVENTS = pg("sources.*.skip_events",
             new SectionKind(true, "indent insert, update and delete below it"))
             .describe("Row events dropped at read time, per kind");

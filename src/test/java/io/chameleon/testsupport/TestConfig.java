@@ -33,6 +33,7 @@ public final class TestConfig {
         set("COPY_WORKERS", "0");
         set("COPY_SPLIT_ROWS", "100000");
         set("BAD_VALUE_POLICY", "discard");
+        set("GTID_ENABLE", "false");
         set("FILLFACTOR", "");
         set("GRANT_SELECT_TO", "");
         set("HEALTH_PORT", Integer.toString(FreePort.find()));
