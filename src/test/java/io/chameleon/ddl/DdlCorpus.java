@@ -43,7 +43,8 @@ final class DdlCorpus {
         return new Entry(f[0], f[1].equals("-") ? "" : f[1], unescape(f[2]), f[3], f[4]);
     }
 
-    private static String unescape(String field) {
+    /** Reverses the corpus escapes: backslash, newline, tab and carriage return. */
+    static String unescape(String field) {
         StringBuilder out = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);

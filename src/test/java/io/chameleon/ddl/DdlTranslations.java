@@ -173,7 +173,7 @@ final class DdlTranslations {
     /** A tab-separated file of id and one more field ('#' lines are comments), the field unescaped. */
     static Map<String, String> load(String resource) {
         Map<String, String> map = new LinkedHashMap<>();
-        loadRaw(resource).forEach((id, field) -> map.put(id, unescape(field)));
+        loadRaw(resource).forEach((id, field) -> map.put(id, DdlCorpus.unescape(field)));
         return map;
     }
 
@@ -213,22 +213,4 @@ final class DdlTranslations {
         return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
     }
 
-    static String unescape(String field) {
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char next = field.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }
