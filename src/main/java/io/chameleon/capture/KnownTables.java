@@ -67,7 +67,7 @@ final class KnownTables {
         captured.remove(key(name));
     }
 
-    /** The captured table by catalogue id (the filter's entry, which tracks the copy position). */
+    /** The captured table of that name: the filter's entry, which tracks the copy position. */
     Optional<CapturedTable> captured(TableName name) {
         return Optional.ofNullable(captured.get(key(name)));
     }

@@ -265,8 +265,8 @@ final class SchemaChangeCapture {
             }
             record(altered, event, false, table);
             tables.put(altered);
-            LOG.infof("event=ddl_table_altered source=%s position=%s table=%s statements=%s", source.name(),
-                    statement.position(), table.name(), event == null ? 0 : "logged");
+            LOG.infof("event=ddl_table_altered source=%s position=%s table=%s target_change=%s", source.name(),
+                    statement.position(), table.name(), event == null ? "none" : "logged");
         }
 
         void stopCapture(KnownTables.Known table, String reason) throws SQLException {
