@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.CopyScope;
@@ -7,6 +8,8 @@ import io.chameleon.copy.CopySettings;
 import io.chameleon.copy.CopySummary;
 import io.chameleon.copy.ReplicaCopy;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.ops.PidFile;
+import io.chameleon.ops.ReplicaStopper;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What init_replica, refresh_schema, sync_tables and copy_schema share: build the copy and run it. */
@@ -22,7 +25,18 @@ final class CopyCommands {
         String name = context.requireSource(command);
         ChameleonConfig config = context.config(err);
         SourceConfig source = config.source(name);
-        context.withCurrentCatalogue(err, command, (catalogue, sources) -> sources.require(name));
+        context.withCurrentCatalogue(err, command, (catalogue, sources) -> {
+            boolean replicating = sources.require(name).status() == SourceStatus.RUNNING
+                    || new PidFile(config.pidDir(), name).liveProcess().isPresent();
+            if (replicating && !command.equals("copy_schema")) {
+                // the copy replaces tables the replica writes to, and restarts the stream from its snapshot
+                out.println(new ReplicaStopper(config.pidDir()).stop(sources, name) + " " + command
+                        + " stops a running replica first; start it again with 'start_replica --source " + name
+                        + "' after the copy.");
+                out.flush();
+            }
+            return null;
+        });
         ReplicaCopy copy = new ReplicaCopy(config, source, context.postgres(err, command), new SourceConnector(source),
                 CopySettings.of(source, System.console() != null), out);
         return copy.run(scope, command);

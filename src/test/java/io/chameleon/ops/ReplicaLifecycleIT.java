@@ -72,6 +72,17 @@ class ReplicaLifecycleIT {
             assertThat(restarted.awaitExit(DEADLINE)).as("exit status after SIGTERM").isZero();
             assertThat(statusOf(config).get(0)).isEqualTo("stopped");
         }
+
+        try (ReplicaJar again = ReplicaJar.start(config, log).awaitRunning(DEADLINE)) {
+            CliRunner.Result sync = CliRunner.run("sync_tables", "--config", config.toString(), "--source", "shop",
+                    "--tables", source.name() + ".notes");
+
+            assertThat(sync.exitCode()).as(sync.err()).isZero();
+            assertThat(sync.out()).contains("(pid " + again.pid() + ") stopped. sync_tables stops a running replica"
+                    + " first; start it again with 'start_replica --source shop' after the copy.");
+            assertThat(again.awaitExit(DEADLINE)).as("exit status of the replica stopped by sync_tables").isZero();
+            assertThat(ids(target)).containsExactly("2", "3");
+        }
     }
 
     private static List<String> ids(PostgresDatabase target) {
