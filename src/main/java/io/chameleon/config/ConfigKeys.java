@@ -158,8 +158,9 @@ public final class ConfigKeys {
     public static final ConfigKey<List<String>> SKIP_DELETE = skipEvents("delete");
     public static final ConfigKey<Boolean> KEEP_EXISTING_SCHEMA = pg("sources.*.keep_existing_schema", BOOLEAN)
             .defaultValue("false")
-            .describe("Reload existing PostgreSQL tables instead of recreating them at init and sync"
-                    + " (not supported yet: the copy warns and rebuilds the tables)");
+            .describe("Reload the existing PostgreSQL tables in place at init_replica, refresh_schema and sync_tables"
+                    + " instead of recreating them: truncated and copied, their keys, indexes and foreign keys"
+                    + " dropped around the load and re-created as they were; no grants; copy_schema refuses");
     public static final ConfigKey<Long> NET_READ_TIMEOUT = pg("sources.*.net_read_timeout", POSITIVE)
             .defaultValue("600").describe("MySQL net_read_timeout (seconds) of the copy connections");
 

@@ -93,9 +93,6 @@ public final class ReplicaCopy {
                     + String.join("; ", prerequisites.problems()));
         }
         prerequisites.warnings().forEach(w -> out.println("WARNING: " + w));
-        if (source.keepExistingSchema()) {
-            out.println("WARNING: keep_existing_schema is not supported yet; the tables are rebuilt from the source");
-        }
         SourceServer server = SourceServer.identify(sourceControl);
         BinlogPosition start = MasterStatus.current(sourceControl);
         List<SourceTable> tables = new TableDiscovery(sourceControl).discover(source).stream()
@@ -116,12 +113,19 @@ public final class ReplicaCopy {
                 }
             });
         }
+        if (source.keepExistingSchema() && !scope.withData()) {
+            throw new StateException("copy_schema creates the tables, and keep_existing_schema says the tables in"
+                    + " PostgreSQL are yours: set keep_existing_schema to false to copy the structure");
+        }
+        if (source.keepExistingSchema()) {
+            return copyInPlace(scope, record, control, sourceControl, server, targets, start, started);
+        }
         SchemaSwap swap = new SchemaSwap(control, source.lockTimeout());
         swap.prepareLoadingSchemas(destinations);
         try {
             createTables(control, targets);
             long loadStarted = System.nanoTime();
-            List<CopiedTable> copied = loadAll(targets, scope, record, server, control);
+            List<CopiedTable> copied = loadAll(targets, scope, record, server, control, false);
             long loaded = System.nanoTime();
             BinlogPosition highWatermark = MasterStatus.current(sourceControl);
             publish(scope, record, control, swap, copied, destinations, start, highWatermark);
@@ -133,6 +137,43 @@ public final class ReplicaCopy {
             swap.dropLoadingSchemas(destinations.values());
             throw e;
         }
+    }
+
+    /**
+     * keep_existing_schema: the user's tables are emptied and reloaded where they are, their keys, indexes and
+     * foreign keys dropped around the load and re-created as they were; no schema swap, no grants.
+     */
+    private CopySummary copyInPlace(CopyScope scope, SourceRecord record, Connection control,
+                                    Connection sourceControl, SourceServer server, Map<SourceTable, PgTable> targets,
+                                    BinlogPosition start, long started) throws SQLException {
+        ExistingTables existing = ExistingTables.prepare(control, targets.values());
+        long loadStarted = System.nanoTime();
+        List<CopiedTable> copied;
+        try {
+            copied = loadAll(targets, scope, record, server, control, true);
+        } finally {
+            existing.restore(out);
+        }
+        long loaded = System.nanoTime();
+        BinlogPosition highWatermark = MasterStatus.current(sourceControl);
+        ReplicatedTableRepository registry = new ReplicatedTableRepository(control, config.catalogueSchema());
+        SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
+        Transactions.inTransaction(control, () -> {
+            if (scope.kind() == CopyScope.Kind.ALL) {
+                registry.deleteAll(record.id());
+            }
+            registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
+            recordStructures(control, record, copied);
+            sources.recordCopy(record.id(), scope.kind() == CopyScope.Kind.ALL ? start : null, highWatermark,
+                    scope.kind() == CopyScope.Kind.TABLES ? SourceStatus.SYNCED : SourceStatus.INITIALISED,
+                    copied.size() + " tables reloaded in place (keep_existing_schema); consistent after "
+                            + highWatermark);
+            return null;
+        });
+        long published = System.nanoTime();
+        return new CopySummary(copied, start, highWatermark, Duration.ofNanos(published - started),
+                Duration.ofNanos(loadStarted - started), Duration.ofNanos(loaded - loadStarted),
+                Duration.ofNanos(published - loaded));
     }
 
     private void createTables(Connection control, Map<SourceTable, PgTable> targets) throws SQLException {
@@ -149,12 +190,12 @@ public final class ReplicaCopy {
     }
 
     private List<CopiedTable> loadAll(Map<SourceTable, PgTable> targets, CopyScope scope, SourceRecord record,
-                                      SourceServer server, Connection control) throws SQLException {
+                                      SourceServer server, Connection control, boolean inPlace) throws SQLException {
         DiscardedRows discarded = new DiscardedRows(new DiscardedRowRepository(control, config.catalogueSchema()),
                 record.id());
         TableCopier copier = new TableCopier(settings.badValuePolicy(), settings.bufferBytes(), discarded);
         TableLoader loader = new TableLoader(postgres, new SnapshotTaker(mysql, server.flavour()), copier, discarded,
-                settings.splitRows(), settings.workers(), new SpareReaders(settings.workers() - 1));
+                settings.splitRows(), settings.workers(), new SpareReaders(settings.workers() - 1), inPlace);
         List<TableProgress> progress = new ArrayList<>();
         targets.keySet().forEach(t -> progress.add(new TableProgress(t.schema() + "." + t.name(), t.estimatedRows())));
         try (CopyProgressDisplay display = new CopyProgressDisplay(progress, out, settings.terminal())) {

@@ -32,14 +32,17 @@ final class TableLoader {
     private final long splitRows;
     private final int maxRanges;
     private final SpareReaders spareReaders;
+    private final boolean inPlace;
 
     /**
      * @param splitRows    tables estimated at this many rows or more are copied in key ranges; 0 never
      * @param maxRanges    readers of one table at most
      * @param spareReaders readers the split tables share beyond their first
+     * @param inPlace      keep_existing_schema: load the destination table itself, whose keys and indexes are
+     *                     the user's ({@link ExistingTables} restores them), instead of a loading schema
      */
     TableLoader(PostgresConnector postgres, SnapshotTaker snapshots, TableCopier copier, DiscardedRows discarded,
-                long splitRows, int maxRanges, SpareReaders spareReaders) {
+                long splitRows, int maxRanges, SpareReaders spareReaders, boolean inPlace) {
         this.postgres = postgres;
         this.snapshots = snapshots;
         this.copier = copier;
@@ -47,11 +50,12 @@ final class TableLoader {
         this.splitRows = splitRows;
         this.maxRanges = maxRanges;
         this.spareReaders = spareReaders;
+        this.inPlace = inPlace;
     }
 
     CopiedTable load(SourceTable source, PgTable target, String destination, boolean withData, TableProgress progress)
             throws SQLException {
-        String loading = LoadingSchemas.loading(destination);
+        String loading = inPlace ? destination : LoadingSchemas.loading(destination);
         progress.started();
         discarded.forgetPrevious(source);
         Optional<SourceColumn> splitColumn = withData && splits(source) ? KeyRanges.splitColumn(source)
@@ -90,18 +94,8 @@ final class TableLoader {
             snapshot.close();
             lockHeld = snapshot.lockHeld();
             copied = System.nanoTime();
-            try (Statement st = pg.createStatement()) {
-                for (String ddl : TableDdl.primaryKey(target, loading).stream().toList()) {
-                    st.execute(ddl);
-                }
-                for (String ddl : TableDdl.indexes(target, loading)) {
-                    st.execute(ddl);
-                }
-                for (PgColumn column : target.columns()) {
-                    if (column.identity()) {
-                        st.execute(TableDdl.sequencePastMaximum(loading, target.name(), column.name()));
-                    }
-                }
+            if (!inPlace) {
+                buildKeys(pg, target, loading);
             }
         } finally {
             snapshot.close();
@@ -115,6 +109,23 @@ final class TableLoader {
                 phases.copy().toMillis(), phases.keys().toMillis());
         return new CopiedTable(source, target, destination, snapshot.position(), rows, progress.bytes(),
                 progress.discarded(), lockHeld, phases);
+    }
+
+    /** The primary key and indexes, after the data; identity sequences past the copied maximum. */
+    private static void buildKeys(Connection pg, PgTable target, String loading) throws SQLException {
+        try (Statement st = pg.createStatement()) {
+            for (String ddl : TableDdl.primaryKey(target, loading).stream().toList()) {
+                st.execute(ddl);
+            }
+            for (String ddl : TableDdl.indexes(target, loading)) {
+                st.execute(ddl);
+            }
+            for (PgColumn column : target.columns()) {
+                if (column.identity()) {
+                    st.execute(TableDdl.sequencePastMaximum(loading, target.name(), column.name()));
+                }
+            }
+        }
     }
 
     /** Large transactional tables only: a non-transactional one stays under its read lock with one reader. */
