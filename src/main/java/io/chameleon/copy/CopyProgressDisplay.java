@@ -21,6 +21,11 @@ final class CopyProgressDisplay implements AutoCloseable {
     private int linesDrawn;
 
     CopyProgressDisplay(List<TableProgress> tables, PrintWriter out, boolean terminal) {
+        this(tables, out, terminal, terminal ? 1 : 10);
+    }
+
+    /** @param periodSeconds between two refreshes (tests refresh by hand and pass a long one) */
+    CopyProgressDisplay(List<TableProgress> tables, PrintWriter out, boolean terminal, long periodSeconds) {
         this.tables = tables;
         this.out = out;
         this.terminal = terminal;
@@ -29,11 +34,11 @@ final class CopyProgressDisplay implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long period = terminal ? 1 : 10;
-        ticker.scheduleAtFixedRate(this::show, period, period, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(this::show, periodSeconds, periodSeconds, TimeUnit.SECONDS);
     }
 
-    private synchronized void show() {
+    /** One refresh; the ticker calls it every second on a terminal, every ten seconds otherwise. */
+    synchronized void show() {
         if (terminal) {
             if (linesDrawn > 0) {
                 out.print("\033[" + linesDrawn + "F\033[J");
