@@ -169,6 +169,23 @@ class DdlReplicationTest {
     }
 
     @Test
+    void droppingTheKeyStopsReplicationOfTheTable(MariaDbDatabase source, PostgresDatabase target) {
+        source.execute("CREATE TABLE unkeyed (id INT NOT NULL PRIMARY KEY, v INT)",
+                "INSERT INTO unkeyed VALUES (1, 1)",
+                "ALTER TABLE unkeyed DROP PRIMARY KEY",
+                "INSERT INTO unkeyed VALUES (2, 2)",
+                "INSERT INTO probe VALUES (100, 'after the key was dropped')");
+
+        // the probe row comes after the second insert in the stream: once it is there, that insert was passed over
+        Eventually.equals(List.of(List.of("after the key was dropped")),
+                () -> target.queryForList("SELECT note FROM shop.probe WHERE id = 100"), DEADLINE);
+        assertThat(target.queryForList("SELECT id, v FROM shop.unkeyed")).containsExactly(List.of(1, 1));
+        assertThat(target.queryForList("SELECT key_columns, not_replicated_reason FROM"
+                + " chameleon_catalogue.replicated_table WHERE table_name = 'unkeyed'"))
+                .containsExactly(java.util.Arrays.asList(null, SourceTable.NO_REPLICA_KEY));
+    }
+
+    @Test
     void statementsThatAreNotTableDdlOrCannotBeParsedAreSkipped(MariaDbDatabase source, PostgresDatabase target)
             throws Exception {
         source.execute(
