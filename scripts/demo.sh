@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Chameleon demo: private MariaDB and PostgreSQL servers, a sample shop schema, init_replica, a live replica,
-# some changes, show_status and the replicated rows; then everything it started is stopped and removed.
+# some changes (rows and an ALTER TABLE), show_status and the replicated rows; then everything it started is stopped and removed.
 # Needs: JDK 17+, mariadb-server and postgresql packages (Debian: apt-get install -y mariadb-server postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,18 +110,22 @@ START TRANSACTION;
 INSERT INTO orders (customer_id, total, items) VALUES (4, 100.00, '{"sku": "B7", "qty": 1}');
 DELETE FROM orders WHERE total < 10;
 COMMIT;
+-- DDL is replicated in order with the rows around it
+ALTER TABLE customers ADD COLUMN phone VARCHAR(20) AFTER email, MODIFY tier ENUM('basic','gold','platinum') NOT NULL DEFAULT 'basic';
+UPDATE customers SET phone = '+44 20 7946 0018', tier = 'platinum' WHERE name = 'Ada Lovelace';
 SQL
 psql_demo() { PGPASSWORD=demo-pg-secret psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
 for _ in $(seq 100); do
   [ "$(psql_demo -Atc "SELECT count(*) FROM shop.customers WHERE name = 'Alan Turing'")" = 1 ] && \
-  [ "$(psql_demo -Atc "SELECT count(*) FROM shop.orders")" = 2 ] && break
+  [ "$(psql_demo -Atc "SELECT count(*) FROM shop.orders")" = 2 ] && \
+  [ "$(psql_demo -Atc "SELECT count(*) FROM shop.customers WHERE tier = 'platinum'" 2>/dev/null)" = 1 ] && break
   sleep 0.3
 done
 echo "== status"
 c show_status
 c show_status --source shop
 echo "== replicated rows in PostgreSQL"
-psql_demo -c "SELECT id, name, email, tier, joined FROM shop.customers ORDER BY id" \
+psql_demo -c "SELECT id, name, email, phone, tier, joined FROM shop.customers ORDER BY id" \
           -c "SELECT id, customer_id, total, items FROM shop.orders ORDER BY id"
 echo "== health: $(curl -s "http://127.0.0.1:$health_port/q/health/ready" 2>/dev/null | tr -d '\n ' | cut -c1-200)"
 c stop_replica --source shop
