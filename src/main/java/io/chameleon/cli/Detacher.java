@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts the replica as a background process: the same program and arguments plus {@code --foreground}, output
- * appended to {@code <log_dir>/<config>_<source>.log}. Returns once the child holds its pid file, or fails with
+ * Starts the replica as a background process: the same program and arguments plus {@code --foreground}, its log in
+ * {@link ReplicaLogFile}, what it prints appended beside it. Returns once the child holds its pid file, or fails with
  * the end of its log when it dies first.
  */
 final class Detacher {
@@ -32,7 +32,7 @@ final class Detacher {
                 + "run start_replica --foreground under a service manager instead")));
         self.arguments().ifPresent(args -> command.addAll(List.of(args)));
         command.add("--foreground");
-        Path log = config.logDir().resolve(logName(configName) + "_" + source + ".log");
+        Path log = ReplicaLogFile.output(config, configName, source);
         try {
             Files.createDirectories(log.getParent());
             Process child = new ProcessBuilder(command).redirectErrorStream(true)
@@ -43,7 +43,7 @@ final class Detacher {
             while (System.currentTimeMillis() < deadline) {
                 Optional<ProcessHandle> owner = pidFile.liveProcess();
                 if (owner.isPresent() && owner.get().pid() == child.pid()) {
-                    err.println("Logging to " + log);
+                    err.println("Logging to " + ReplicaLogFile.log(config, configName, source));
                     return child.pid();
                 }
                 if (!child.isAlive()) {
@@ -59,11 +59,6 @@ final class Detacher {
             Thread.currentThread().interrupt();
             throw new StateException("interrupted while starting the replica process");
         }
-    }
-
-    private static String logName(String configName) {
-        String file = Path.of(configName).getFileName().toString();
-        return file.replaceFirst("\\.ya?ml$", "");
     }
 
     private static String tail(Path log) throws IOException {

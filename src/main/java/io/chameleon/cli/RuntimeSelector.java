@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.LogDestination;
 import io.chameleon.config.ConfigLoader;
 import picocli.CommandLine;
 
@@ -34,6 +35,9 @@ final class RuntimeSelector {
             System.setProperty("quarkus.http.host", config.healthAddress());
             System.setProperty("quarkus.http.port", Integer.toString(port));
             System.setProperty("quarkus.log.category.\"io.chameleon\".level", quarkusLevel(config.logLevel()));
+            if (config.logDest() == LogDestination.FILE && !root.debug) {
+                ReplicaLogFile.configure(config, root.config, root.source);
+            }
         } catch (RuntimeException reportedByTheCommand) {
             // the command loads the configuration again and reports what is wrong
         }

@@ -34,6 +34,7 @@ public final class TestConfig {
         set("COPY_SPLIT_ROWS", "100000");
         set("BAD_VALUE_POLICY", "discard");
         set("GTID_ENABLE", "false");
+        set("LOG_DEST", "stdout");
         set("KEEP_EXISTING_SCHEMA", "No");
         set("FILLFACTOR", "");
         set("GRANT_SELECT_TO", "");
