@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.postgres.PgIdentifiers;
 
@@ -15,6 +16,10 @@ import java.util.Optional;
 
 /** {@code schema_history}: versions of replicated tables' structure, written with the DDL that made them. */
 public final class SchemaHistoryRepository {
+
+    /** A table registered by a copy, with the position of the snapshot its structure was read at. */
+    public record Registered(SourceTable structure, BinlogPosition at) {
+    }
 
     private final Connection connection;
     private final String schema;
@@ -56,8 +61,7 @@ public final class SchemaHistoryRepository {
      * starts from these, not from the source's present structure, which may already hold DDL it has yet to read.
      * Versions of tables no longer registered (a full copy registers them anew) are removed.
      */
-    public void recordRegistered(int sourceId, List<SourceTable> tables, List<io.chameleon.mysql.BinlogPosition> at)
-            throws SQLException {
+    public void recordRegistered(int sourceId, List<Registered> tables) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table() + " (source_id, table_id,"
                 + " origin_schema, table_name, binlog_file, binlog_position, structure, destination_schema,"
                 + " key_columns) SELECT source_id, table_id, origin_schema, table_name, ?, ?, ?::jsonb,"
@@ -66,10 +70,10 @@ public final class SchemaHistoryRepository {
              PreparedStatement orphans = connection.prepareStatement("DELETE FROM " + table() + " h WHERE"
                      + " h.source_id = ? AND NOT EXISTS (SELECT 1 FROM "
                      + PgIdentifiers.qualified(schema, "replicated_table") + " t WHERE t.table_id = h.table_id)")) {
-            for (int i = 0; i < tables.size(); i++) {
-                SourceTable structure = tables.get(i);
-                ps.setString(1, at.get(i) == null ? "" : at.get(i).file());
-                ps.setLong(2, at.get(i) == null ? 0 : at.get(i).position());
+            for (Registered table : tables) {
+                SourceTable structure = table.structure();
+                ps.setString(1, table.at() == null ? "" : table.at().file());
+                ps.setLong(2, table.at() == null ? 0 : table.at().position());
                 ps.setString(3, TableStructureJson.write(structure));
                 ps.setInt(4, sourceId);
                 ps.setString(5, structure.schema());

@@ -247,8 +247,8 @@ public final class ReplicaCopy {
 
     private void recordStructures(Connection control, SourceRecord record, List<CopiedTable> copied)
             throws SQLException {
-        new SchemaHistoryRepository(control, config.catalogueSchema()).recordRegistered(record.id(),
-                copied.stream().map(CopiedTable::source).toList(), copied.stream().map(CopiedTable::position).toList());
+        new SchemaHistoryRepository(control, config.catalogueSchema()).recordRegistered(record.id(), copied.stream()
+                .map(table -> new SchemaHistoryRepository.Registered(table.source(), table.position())).toList());
     }
 
     private static ReplicatedTable registryEntry(CopiedTable table) {

@@ -80,8 +80,8 @@ public final class StartPosition {
         }
         Transactions.inTransaction(pg, () -> {
             new ReplicatedTableRepository(pg, config.catalogueSchema()).upsert(record.id(), entries);
-            new SchemaHistoryRepository(pg, config.catalogueSchema()).recordRegistered(record.id(), tables,
-                    java.util.Collections.nCopies(tables.size(), position));
+            new SchemaHistoryRepository(pg, config.catalogueSchema()).recordRegistered(record.id(), tables.stream()
+                    .map(table -> new SchemaHistoryRepository.Registered(table, position)).toList());
             SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
             sources.recordCopy(record.id(), position, position, SourceStatus.STOPPED, "starts from " + describe(position));
             sources.markConsistent(record.id());
