@@ -257,25 +257,13 @@ final class ChunkApplier {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> keyColumns = texts(rs.getArray(4));
+                    List<String> keyTypes = texts(rs.getArray(6));
+                    if (keyTypes != null && (keyColumns == null || keyTypes.size() != keyColumns.size())) {
+                        keyTypes = null;
+                    }
                     tables.put(rs.getInt(1), new ReplayTable(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            keyColumns, keyTypes(keyColumns, rs.getString(2), rs.getString(3)), rs.getBoolean(5)));
+                            keyColumns, keyTypes, rs.getBoolean(5)));
                 }
-            }
-        }
-    }
-
-    /** The key columns' types in the target; null when the table or a key column is not there. */
-    private List<String> keyTypes(List<String> keyColumns, String schema, String table) throws SQLException {
-        if (keyColumns == null) {
-            return null;
-        }
-        try (PreparedStatement ps = connection.prepareStatement(queries.keyTypes())) {
-            ps.setArray(1, connection.createArrayOf("text", keyColumns.toArray()));
-            ps.setString(2, schema);
-            ps.setString(3, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> types = rs.next() ? texts(rs.getArray(1)) : null;
-                return types != null && types.size() == keyColumns.size() ? types : null;
             }
         }
     }

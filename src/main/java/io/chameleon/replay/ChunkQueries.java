@@ -38,10 +38,18 @@ final class ChunkQueries {
      */
     String tables() {
         String history = table("schema_history");
-        return "SELECT t.table_id, coalesce(v.destination_schema, t.destination_schema),"
-                + " coalesce(v.table_name, t.table_name),"
-                + " CASE WHEN v.table_id IS NULL THEN t.key_columns ELSE v.key_columns END, t.replica_enabled"
-                + " FROM " + table("replicated_table") + " t LEFT JOIN LATERAL ("
+        return "SELECT x.table_id, x.destination_schema, x.table_name, x.key_columns, x.replica_enabled,"
+                // key column types as SQL type names (format_type quotes them), without typmod so a cast never
+                // truncates; NULL when the table or a key column is not there
+                + " (SELECT array_agg(format_type(a.atttypid, NULL) ORDER BY k.n)"
+                + " FROM unnest(x.key_columns) WITH ORDINALITY AS k (name, n)"
+                + " JOIN pg_namespace ns ON ns.nspname = x.destination_schema"
+                + " JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = x.table_name"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped)"
+                + " FROM (SELECT t.table_id, coalesce(v.destination_schema, t.destination_schema) AS destination_schema,"
+                + " coalesce(v.table_name, t.table_name) AS table_name,"
+                + " CASE WHEN v.table_id IS NULL THEN t.key_columns ELSE v.key_columns END AS key_columns,"
+                + " t.replica_enabled FROM " + table("replicated_table") + " t LEFT JOIN LATERAL ("
                 + "(SELECT 1 AS pref, h.table_id, h.destination_schema, h.table_name, h.key_columns FROM " + history
                 + " h WHERE h.table_id = t.table_id AND h.batch_id IS NOT NULL AND (h.batch_id, h.event_seq) <= (?, ?)"
                 + " ORDER BY h.batch_id DESC, h.event_seq DESC LIMIT 1)"
@@ -49,15 +57,7 @@ final class ChunkQueries {
                 + " FROM " + history + " h WHERE h.table_id = t.table_id AND h.batch_id IS NOT NULL"
                 + " AND h.prev_table_name IS NOT NULL AND (h.batch_id, h.event_seq) > (?, ?)"
                 + " ORDER BY h.batch_id, h.event_seq LIMIT 1) ORDER BY pref LIMIT 1) v ON true"
-                + " WHERE t.source_id = ? AND t.table_id = ANY (?)";
-    }
-
-    /** SQL type names of a table's key columns, without typmod so a cast never truncates. */
-    String keyTypes() {
-        return "SELECT array_agg(format_type(a.atttypid, NULL) ORDER BY k.n)"
-                + " FROM unnest(?::text[]) WITH ORDINALITY AS k (name, n)"
-                + " JOIN pg_namespace ns ON ns.nspname = ? JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = ?"
-                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped";
+                + " WHERE t.source_id = ? AND t.table_id = ANY (?)) x";
     }
 
     /** Adds applied changes per table (parameters: table ids, counts). */
