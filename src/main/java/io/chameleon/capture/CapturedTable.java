@@ -17,6 +17,8 @@ final class CapturedTable {
     private final SourceTable source;
     private final PgTable target;
     private final List<String> columnNames;
+    private final int[] allColumns;
+    private final int[] keyColumnIndexes;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
 
@@ -26,6 +28,18 @@ final class CapturedTable {
         this.target = target;
         this.copyPosition = copyPosition;
         this.columnNames = source.columns().stream().map(SourceColumn::name).toList();
+        this.allColumns = java.util.stream.IntStream.range(0, columnNames.size()).toArray();
+        this.keyColumnIndexes = target.keyColumns().stream().mapToInt(columnNames::indexOf).toArray();
+    }
+
+    /** Positions of all columns, in binlog order. */
+    int[] allColumns() {
+        return allColumns;
+    }
+
+    /** Positions of the replica key's columns, in key order. */
+    int[] keyColumnIndexes() {
+        return keyColumnIndexes;
     }
 
     /** The source columns in binlog order, to check rows events against. */

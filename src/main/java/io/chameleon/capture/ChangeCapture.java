@@ -164,7 +164,7 @@ final class ChangeCapture {
             try {
                 boolean nullOnBad = settings.badValuePolicy() == BadValuePolicy.NULL;
                 open.add(new LoggedChange(table.tableId(), rows.operation(), rows.position(), rows.sourceMillis(),
-                        before == null ? null : encoder.encode(before, table, nullOnBad),
+                        before == null ? null : encoder.encodeKey(before, table, nullOnBad),
                         after == null ? null : encoder.encode(after, table, nullOnBad)));
             } catch (RowImageEncoder.BadValue bad) {
                 if (settings.badValuePolicy() == BadValuePolicy.ERROR) {

@@ -43,22 +43,32 @@ final class RowImageEncoder {
     private final ByteArrayBuilder image = new ByteArrayBuilder(1024);
 
     /**
+     * The whole row: the after image of inserts and updates.
+     *
      * @param nullOnBadValue true when the bad-value policy is {@code null}: a rejected value in a nullable
      *                       column becomes NULL; otherwise the rejection is thrown
      */
     byte[] encode(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
+        return encode(row, table, table.allColumns(), nullOnBadValue);
+    }
+
+    /**
+     * The replica key of the row only: the before image of updates and deletes, which replay reads for the key
+     * alone (less to encode, log and parse; and a bad value elsewhere in a deleted row no longer matters).
+     */
+    byte[] encodeKey(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
+        return encode(row, table, table.keyColumnIndexes(), nullOnBadValue);
+    }
+
+    /** The row's columns at {@code indexes} (positions in binlog order), checked by the caller to fit the table. */
+    private byte[] encode(Serializable[] row, CapturedTable table, int[] indexes, boolean nullOnBadValue)
+            throws BadValue {
         List<SourceColumn> sourceColumns = table.source().columns();
         List<PgColumn> columns = table.target().columns();
-        if (row.length != columns.size()) {
-            throw new CaptureException("table " + table.qualifiedSourceName() + ": the binlog row has "
-                    + row.length + " columns, the known structure " + columns.size() + ": the table changed"
-                    + " structure, and DDL is not replicated yet; re-copy it with 'sync_tables --tables "
-                    + table.qualifiedSourceName() + "' and start the replica again");
-        }
         image.reset();
         try (JsonGenerator out = json.createGenerator(image, JsonEncoding.UTF8)) {
             out.writeStartObject();
-            for (int i = 0; i < row.length; i++) {
+            for (int i : indexes) {
                 PgColumn column = columns.get(i);
                 out.writeFieldName(column.name());
                 String value = valueText(row[i], sourceColumns.get(i), column, nullOnBadValue);
