@@ -2,6 +2,8 @@ package io.chameleon.mysql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads the labels of {@code enum('a','it''s')} / {@code set(...)} column types, quotes doubled inside labels. */
 final class ColumnTypeLabels {
@@ -9,7 +11,14 @@ final class ColumnTypeLabels {
     private ColumnTypeLabels() {
     }
 
+    /** Read once per column type: the binlog path asks for an enum's labels for every value it converts. */
+    private static final Map<String, List<String>> PARSED = new ConcurrentHashMap<>();
+
     static List<String> parse(String columnType) {
+        return PARSED.computeIfAbsent(columnType, ColumnTypeLabels::read);
+    }
+
+    private static List<String> read(String columnType) {
         int open = columnType.indexOf('(');
         int close = columnType.lastIndexOf(')');
         if (open < 0 || close < open) {

@@ -26,11 +26,21 @@ public record SourceColumn(String name, int position, String dataType, String co
     }
 
     public boolean unsigned() {
-        return columnType.toLowerCase(Locale.ROOT).contains("unsigned");
+        return containsIgnoringCase(columnType, "unsigned");
     }
 
     public boolean autoIncrement() {
-        return extra.toLowerCase(Locale.ROOT).contains("auto_increment");
+        return containsIgnoringCase(extra, "auto_increment");
+    }
+
+    /** Without a lower-cased copy: the binlog path asks unsigned() for every integer value it converts. */
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<String> enumLabels() {
