@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.PgColumn;
+import io.chameleon.schema.TextCodec;
+import io.chameleon.schema.Utf8Text;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -71,6 +73,10 @@ final class RowImageEncoder {
             for (int i : indexes) {
                 PgColumn column = columns.get(i);
                 out.writeFieldName(column.name());
+                if (row[i] instanceof byte[] bytes && isUtf8Text(column) && Utf8Text.isValidWithoutNul(bytes)) {
+                    out.writeUTF8String(bytes, 0, bytes.length); // what the codec would return, without a String
+                    continue;
+                }
                 String value = valueText(row[i], sourceColumns.get(i), column, nullOnBadValue);
                 if (value == null) {
                     out.writeNull();
@@ -85,6 +91,12 @@ final class RowImageEncoder {
             throw new UncheckedIOException(e);
         }
         return image.toByteArray();
+    }
+
+    /** A text column written as a JSON string (not a jsonb document by type_override) from UTF-8 bytes. */
+    private static boolean isUtf8Text(PgColumn column) {
+        return column.codec() instanceof TextCodec text && !column.type().equals("jsonb")
+                && text.charset().javaCharset().equals(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String valueText(Serializable value, SourceColumn source, PgColumn column, boolean nullOnBadValue)

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record SourceCharset(String mysqlName, Charset javaCharset) {
 
+    /** Resolved once per name: the binlog path asks for the charset of every enum and set value. */
+    private static final Map<String, SourceCharset> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Map<String, String> JAVA_NAMES = Map.ofEntries(
             Map.entry("utf8mb4", "UTF-8"), Map.entry("utf8mb3", "UTF-8"), Map.entry("utf8", "UTF-8"),
             Map.entry("latin1", "windows-1252"), Map.entry("ascii", "US-ASCII"),
@@ -39,6 +42,16 @@ public record SourceCharset(String mysqlName, Charset javaCharset) {
      *                                  geostd8...), naming it; {@code binary} has no charset: see {@link #isBinary}
      */
     public static SourceCharset of(String mysqlName) {
+        SourceCharset known = KNOWN.get(mysqlName);
+        if (known != null) {
+            return known;
+        }
+        SourceCharset charset = lookUp(mysqlName);
+        KNOWN.put(mysqlName, charset);
+        return charset;
+    }
+
+    private static SourceCharset lookUp(String mysqlName) {
         String key = mysqlName.toLowerCase(Locale.ROOT);
         String javaName = JAVA_NAMES.get(key);
         if (javaName == null || !Charset.isSupported(javaName)) {
