@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.BadValueException;
+import io.chameleon.schema.BytesCodec;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.TextCodec;
 import io.chameleon.schema.Utf8Text;
@@ -77,6 +78,11 @@ final class RowImageEncoder {
                     out.writeUTF8String(bytes, 0, bytes.length); // what the codec would return, without a String
                     continue;
                 }
+                if (row[i] instanceof byte[] bytes && column.codec() instanceof BytesCodec) {
+                    byte[] hex = byteaHex(bytes); // BytesCodec's text, written without a String
+                    out.writeUTF8String(hex, 0, hex.length);
+                    continue;
+                }
                 String value = valueText(row[i], sourceColumns.get(i), column, nullOnBadValue);
                 if (value == null) {
                     out.writeNull();
@@ -91,6 +97,20 @@ final class RowImageEncoder {
             throw new UncheckedIOException(e);
         }
         return image.toByteArray();
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** bytea's hex input form {@code \x0a1b} as ASCII bytes. */
+    static byte[] byteaHex(byte[] value) {
+        byte[] hex = new byte[2 + 2 * value.length];
+        hex[0] = '\\';
+        hex[1] = 'x';
+        for (int i = 0; i < value.length; i++) {
+            hex[2 + 2 * i] = HEX_DIGITS[(value[i] >> 4) & 0xF];
+            hex[3 + 2 * i] = HEX_DIGITS[value[i] & 0xF];
+        }
+        return hex;
     }
 
     /** A text column written as a JSON string (not a jsonb document by type_override) from UTF-8 bytes. */
