@@ -55,6 +55,8 @@ final class BinlogEventDeserializers {
         rows(byType, tableMaps, EventType.EXT_WRITE_ROWS, TextualRowsDeserializer.Kind.WRITE, true);
         rows(byType, tableMaps, EventType.EXT_UPDATE_ROWS, TextualRowsDeserializer.Kind.UPDATE, true);
         rows(byType, tableMaps, EventType.EXT_DELETE_ROWS, TextualRowsDeserializer.Kind.DELETE, true);
+        // MySQL 8 with binlog_transaction_compression: the transaction's events, decoded like the others
+        byType.put(EventType.TRANSACTION_PAYLOAD, new CompressedTransactionDeserializer(BinlogEventDeserializers::create));
         EventDeserializer deserializer = new EventDeserializer(new EventHeaderV4Deserializer(),
                 new NullEventDataDeserializer(), byType, tableMaps);
         // strings and blobs as raw bytes: the column codecs decode them with the column's charset

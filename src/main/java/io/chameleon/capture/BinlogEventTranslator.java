@@ -9,6 +9,7 @@ import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.TransactionPayloadEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import io.chameleon.mysql.BinlogPosition;
@@ -34,6 +35,8 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
     private final java.util.function.Consumer<String> onFailure;
     private String file;
     private String gtid;
+    /** The TRANSACTION_PAYLOAD event whose inner events are being translated, else null. */
+    private EventHeaderV4 outer;
     /** The GTID position after the last whole transaction (see GtidSets), null when the server has none. */
     private String gtidSet;
     private volatile boolean failed;
@@ -71,8 +74,8 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
     }
 
     private void translate(Event event) {
-        EventHeaderV4 header = event.getHeader();
-        switch (header.getEventType()) {
+        EventHeaderV4 header = outer != null ? outer : event.getHeader();
+        switch (event.getHeader().getEventType()) {
             case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
             case TABLE_MAP -> {
                 TableMapEventData map = event.getData();
@@ -102,9 +105,23 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
                 rows(RowOperation.UPDATE, data.getTableId(), before, after, header);
             }
             case XID -> commit(header);
+            case TRANSACTION_PAYLOAD -> compressed(event.getData(), header);
             case QUERY -> query(event.getData(), header);
             case HEARTBEAT -> put(new CapturedEvent.Heartbeat(System.currentTimeMillis()));
             default -> { }
+        }
+    }
+
+    /**
+     * The events of a compressed transaction, in order, at the payload event's position: the events inside it
+     * have none of their own, and the stream resumes after the payload as a whole.
+     */
+    private void compressed(TransactionPayloadEventData transaction, EventHeaderV4 header) {
+        outer = header;
+        try {
+            transaction.getUncompressedEvents().forEach(this::translate);
+        } finally {
+            outer = null;
         }
     }
 
