@@ -14,6 +14,7 @@ import com.alibaba.druid.sql.ast.statement.SQLAlterTableDisableKeys;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableDropCheck;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableDropColumnItem;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableDropConstraint;
+import com.alibaba.druid.sql.ast.statement.SQLAlterTableAlterIndex;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableDropForeignKey;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableDropIndex;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableDropKey;
@@ -435,6 +436,9 @@ public final class SchemaEvolution {
             if (option.getName() != null && option.getName().equalsIgnoreCase("ENGINE")) {
                 draft.engine(String.valueOf(option.getValue()));
             }
+        } else if (item instanceof MySqlAlterTableAlterColumn || item instanceof SQLAlterTableAlterIndex) {
+            // SET VISIBLE/INVISIBLE of a column or an index: an invisible column is still in every row event and in
+            // information_schema, and an invisible index still exists, so the structure does not change
         } else if (item instanceof SQLAlterTableDropForeignKey || item instanceof SQLAlterTableDropCheck
                 || item instanceof MysqlAlterTableAlterCheck || item instanceof MySqlAlterTableLock
                 || item instanceof MySqlAlterTableAlgorithm || item instanceof SQLAlterTableSetOption
