@@ -72,10 +72,6 @@ final class KnownTables {
         return Optional.ofNullable(captured.get(key(name)));
     }
 
-    int size() {
-        return known.size();
-    }
-
     private static String key(TableName name) {
         return name.database() + "." + name.table();
     }

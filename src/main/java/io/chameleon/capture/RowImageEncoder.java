@@ -79,7 +79,7 @@ final class RowImageEncoder {
                     continue;
                 }
                 if (row[i] instanceof byte[] bytes && column.codec() instanceof BytesCodec) {
-                    byte[] hex = byteaHex(bytes); // BytesCodec's text, written without a String
+                    byte[] hex = BytesCodec.hexText(bytes); // the codec's text, without a String
                     out.writeUTF8String(hex, 0, hex.length);
                     continue;
                 }
@@ -97,20 +97,6 @@ final class RowImageEncoder {
             throw new UncheckedIOException(e);
         }
         return image.toByteArray();
-    }
-
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-    /** bytea's hex input form {@code \x0a1b} as ASCII bytes. */
-    static byte[] byteaHex(byte[] value) {
-        byte[] hex = new byte[2 + 2 * value.length];
-        hex[0] = '\\';
-        hex[1] = 'x';
-        for (int i = 0; i < value.length; i++) {
-            hex[2 + 2 * i] = HEX_DIGITS[(value[i] >> 4) & 0xF];
-            hex[3 + 2 * i] = HEX_DIGITS[value[i] & 0xF];
-        }
-        return hex;
     }
 
     /** A text column written as a JSON string (not a jsonb document by type_override) from UTF-8 bytes. */
