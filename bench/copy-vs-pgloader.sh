@@ -17,6 +17,11 @@ psql_bin="$(bench_pg_bindir)/psql"
 my() { mariadb --no-defaults --default-character-set=utf8mb4 -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" -p"$MY_PASSWORD" "$@"; }
 pg() { PGPASSWORD=$PG_PASSWORD "$psql_bin" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
+# "CPU: tool X s, MariaDB Y s, PostgreSQL Z s" from /usr/bin/time's "user sys" file and server CPU before/after.
+cpu_line() {
+  awk -v my0="$2" -v my1="$3" -v pg0="$4" -v pg1="$5" '{ printf "CPU: tool %.2f s, MariaDB %s s, PostgreSQL %s s",
+    $1 + $2, (my0 == "n/a" ? "n/a" : sprintf("%.2f", my1 - my0)), (pg0 == "n/a" ? "n/a" : sprintf("%.2f", pg1 - pg0)) }' "$1"
+}
 
 echo "== source: $rows rows of mixed types in bench_src.items"
 my -e "DROP DATABASE IF EXISTS bench_src; CREATE DATABASE bench_src"
@@ -42,19 +47,26 @@ scripts/chameleon create_replica_schema --config "$config" > /dev/null
 scripts/chameleon add_source --config "$config" --source bench > /dev/null
 
 echo "== chameleon init_replica (scripts/chameleon, JVM start included)"
+read -r my0 pg0 <<< "$(bench_server_cpu)"
 t0=$(now)
-scripts/chameleon init_replica --config "$config" --source bench | tee "$BENCH_DIR/chameleon.out"
+/usr/bin/time -f "%U %S" -o "$BENCH_DIR/chameleon.cpu" \
+  scripts/chameleon init_replica --config "$config" --source bench | tee "$BENCH_DIR/chameleon.out"
 t1=$(now)
+read -r my1 pg1 <<< "$(bench_server_cpu)"
 chameleon_s=$(awk "BEGIN {printf \"%.2f\", $t1 - $t0}")
+chameleon_cpu=$(cpu_line "$BENCH_DIR/chameleon.cpu" "$my0" "$my1" "$pg0" "$pg1")
 
 echo "== pgloader (MySQL -> PostgreSQL database bench_pgloader, its defaults: data, indexes, constraints)"
+read -r my0 pg0 <<< "$(bench_server_cpu)"
 t0=$(now)
-pgloader --no-ssl-cert-verification \
+/usr/bin/time -f "%U %S" -o "$BENCH_DIR/pgloader.cpu" pgloader --no-ssl-cert-verification \
   "mysql://$MY_USER:$MY_PASSWORD@$MY_HOST:$MY_PORT/bench_src" \
   "postgresql://$PG_USER:$PG_PASSWORD@$PG_HOST:$PG_PORT/bench_pgloader" > "$BENCH_DIR/pgloader.out" 2>&1 \
   || { cat "$BENCH_DIR/pgloader.out"; exit 1; }
 t1=$(now)
+read -r my1 pg1 <<< "$(bench_server_cpu)"
 pgloader_s=$(awk "BEGIN {printf \"%.2f\", $t1 - $t0}")
+pgloader_cpu=$(cpu_line "$BENCH_DIR/pgloader.cpu" "$my0" "$my1" "$pg0" "$pg1")
 tail -n 12 "$BENCH_DIR/pgloader.out"
 
 echo "== verifying every value chameleon copied: per-row md5 of a canonical text rendering on both sides"
@@ -80,8 +92,8 @@ ratio=$(awk "BEGIN {printf \"%.2f\", $chameleon_s / $pgloader_s}")
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(pgloader --version | head -1)"
 echo "rows: source $source_rows, chameleon $(wc -l < "$BENCH_DIR/chameleon.md5"), pgloader $pgloader_rows"
-echo "chameleon init_replica: $chameleon_s s"
-echo "pgloader:               $pgloader_s s"
+echo "chameleon init_replica: $chameleon_s s ($chameleon_cpu)"
+echo "pgloader:               $pgloader_s s ($pgloader_cpu)"
 echo "ratio chameleon/pgloader: $ratio (target <= 0.5)"
 echo "chameleon rows differing from the source: $mismatches"
 [ "$mismatches" = 0 ]

@@ -156,3 +156,24 @@ CREATE TABLE items (
 ) ENGINE=InnoDB;
 SQL
 }
+
+# CPU seconds used so far by a process and its reaped and live children (user + system):
+# bench_cpu_seconds PID. PostgreSQL's backends are children of the postmaster, so this counts finished sessions too.
+bench_cpu_seconds() {
+  local pid=$1 hz
+  hz=$(getconf CLK_TCK)
+  {
+    awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat"
+    for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
+      awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true
+    done
+  } | awk -v hz="$hz" '{ ticks += $1 } END { printf "%.2f", ticks / hz }'
+}
+
+# "mariadb S postgres S" for the benchmark's servers (only the ones it started itself; otherwise "n/a").
+bench_server_cpu() {
+  local my=n/a pg=n/a
+  [ -n "${BENCH_OWN_MARIADB:-}" ] && my=$(bench_cpu_seconds "$(cat "$BENCH_DIR/mariadb/pid")")
+  [ -n "${BENCH_OWN_PG:-}" ] && pg=$(bench_cpu_seconds "$(head -1 "$BENCH_DIR/pg/data/postmaster.pid")")
+  echo "$my $pg"
+}

@@ -193,7 +193,7 @@ public final class ReplicaCopy {
                                       SourceServer server, Connection control, boolean inPlace) throws SQLException {
         DiscardedRows discarded = new DiscardedRows(new DiscardedRowRepository(control, config.catalogueSchema()),
                 record.id());
-        TableCopier copier = new TableCopier(settings.badValuePolicy(), settings.bufferBytes(), discarded);
+        TableCopier copier = new TableCopier(settings.badValuePolicy(), settings.bufferBytes(), discarded, !inPlace);
         TableLoader loader = new TableLoader(postgres, new SnapshotTaker(mysql, server.flavour()), copier, discarded,
                 settings.splitRows(), settings.workers(), new SpareReaders(settings.workers() - 1), inPlace);
         List<TableProgress> progress = new ArrayList<>();

@@ -3,15 +3,12 @@ package io.chameleon.copy;
 import io.chameleon.mysql.MySqlIdentifiers;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
-import io.chameleon.postgres.CopyTextWriter;
-import io.chameleon.postgres.PgIdentifiers;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.BytesCodec;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.PgTable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import io.chameleon.schema.Utf8Text;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,16 +27,19 @@ final class TableCopier {
     private final BadValuePolicy policy;
     private final int bufferBytes;
     private final DiscardedRows discarded;
+    private final boolean binaryAllowed;
 
-    TableCopier(BadValuePolicy policy, int bufferBytes, DiscardedRows discarded) {
+    /** @param binaryAllowed whether the COPY may use the binary format (see {@link CopyRows#open}) */
+    TableCopier(BadValuePolicy policy, int bufferBytes, DiscardedRows discarded, boolean binaryAllowed) {
         this.policy = policy;
         this.bufferBytes = bufferBytes;
         this.discarded = discarded;
+        this.binaryAllowed = binaryAllowed;
     }
 
     /** A copier for one of {@code parts} ranges copied at once, with that share of this copier's buffer. */
     TableCopier withBufferShare(int parts) {
-        return new TableCopier(policy, bufferBytes / Math.max(1, parts), discarded);
+        return new TableCopier(policy, bufferBytes / Math.max(1, parts), discarded, binaryAllowed);
     }
 
     /**
@@ -52,48 +52,47 @@ final class TableCopier {
         String select = "SELECT " + source.columns().stream().map(TableCopier::selectExpression)
                 .collect(Collectors.joining(", ")) + " FROM " + MySqlIdentifiers.qualified(source.schema(), source.name())
                 + (range == null ? "" : " WHERE " + range);
-        String copySql = "COPY " + PgIdentifiers.qualified(loadingSchema, target.name()) + " ("
-                + columns.stream().map(c -> PgIdentifiers.quote(c.name())).collect(Collectors.joining(", "))
-                + ") FROM STDIN";
-        CopyIn copyIn = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-        CopyTextWriter writer = new CopyTextWriter(copyIn, bufferBytes);
+        CopyRows out = CopyRows.open(pg, loadingSchema, target, bufferBytes, binaryAllowed);
         try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows instead of loading the result
             try (ResultSet rs = st.executeQuery(select)) {
                 String[] values = new String[columns.size()];
-                byte[][] blobs = new byte[columns.size()][];
-                boolean[] binary = new boolean[columns.size()];
-                for (int i = 0; i < binary.length; i++) {
-                    binary[i] = columns.get(i).codec() instanceof BytesCodec;
+                byte[][] raw = new byte[columns.size()][];
+                RawBytes[] rawBytes = new RawBytes[columns.size()];
+                for (int i = 0; i < rawBytes.length; i++) {
+                    PgColumn column = columns.get(i);
+                    rawBytes[i] = column.codec() instanceof BytesCodec ? RawBytes.ALWAYS
+                            : CopyRows.utf8Text(column) ? RawBytes.WHEN_VALID_UTF8 : RawBytes.NEVER;
                 }
                 long reported = 0;
                 while (rs.next()) {
-                    if (convert(rs, source, columns, binary, values, blobs, progress)) {
-                        for (int i = 0; i < values.length; i++) {
-                            if (blobs[i] != null) {
-                                writer.hexField(blobs[i]);
-                            } else {
-                                writer.field(values[i]);
-                            }
+                    if (convert(rs, source, columns, rawBytes, values, raw, progress)) {
+                        try {
+                            out.write(values, raw);
+                        } catch (IllegalArgumentException notOfType) {
+                            throw new SQLException("copy of " + source.qualifiedName() + ", row "
+                                    + RowImage.keyOf(rs, source) + ": " + notOfType.getMessage(), "22P02", notOfType);
                         }
-                        writer.endRow();
                         progress.rowCopied();
                     }
-                    long bytes = writer.bytesWritten();
+                    long bytes = out.bytesWritten();
                     if (bytes - reported >= 1 << 20) {
                         progress.bytesCopied(bytes - reported);
                         reported = bytes;
                     }
                 }
-                long rows = writer.finish();
-                progress.bytesCopied(writer.bytesWritten() - reported);
+                long rows = out.finish();
+                progress.bytesCopied(out.bytesWritten() - reported);
                 return rows;
             }
         } catch (SQLException | RuntimeException e) {
-            writer.cancel();
+            out.cancel();
             throw e;
         }
     }
+
+    /** Which columns hand their source bytes to the COPY as they are, skipping the codec. */
+    private enum RawBytes { ALWAYS, WHEN_VALID_UTF8, NEVER }
 
     /** MariaDB prints FLOAT with six digits; read as DOUBLE it is exact, and the codec prints it as a float. */
     private static String selectExpression(SourceColumn column) {
@@ -102,26 +101,27 @@ final class TableCopier {
     }
 
     /**
-     * Fills {@code values}, or {@code blobs} for binary columns (written as hex straight from their bytes); false
-     * when the row is discarded.
+     * Fills {@code values}, or {@code raw} for the columns whose bytes go to the COPY as they are; false when the
+     * row is discarded.
      */
-    private boolean convert(ResultSet rs, SourceTable source, List<PgColumn> columns, boolean[] binary,
-                            String[] values, byte[][] blobs, TableProgress progress)
+    private boolean convert(ResultSet rs, SourceTable source, List<PgColumn> columns, RawBytes[] rawBytes,
+                            String[] values, byte[][] raw, TableProgress progress)
             throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            byte[] raw = rs.getBytes(i + 1);
+            byte[] bytes = rs.getBytes(i + 1);
             values[i] = null;
-            blobs[i] = null;
-            if (raw == null) {
+            raw[i] = null;
+            if (bytes == null) {
                 continue;
             }
-            if (binary[i]) {
-                blobs[i] = raw;
+            if (rawBytes[i] == RawBytes.ALWAYS
+                    || rawBytes[i] == RawBytes.WHEN_VALID_UTF8 && Utf8Text.isValidWithoutNul(bytes)) {
+                raw[i] = bytes; // what the codec would return, without a String
                 continue;
             }
             PgColumn column = columns.get(i);
             try {
-                values[i] = column.codec().fromText(raw);
+                values[i] = column.codec().fromText(bytes);
             } catch (BadValueException bad) {
                 BadValuePolicy effective = policy == BadValuePolicy.NULL && column.notNull()
                         ? BadValuePolicy.DISCARD : policy;

@@ -10,19 +10,14 @@ import java.sql.SQLException;
  * memory does not depend on the table size. Values are PostgreSQL text representations; this class only escapes
  * them for the COPY format.
  */
-public final class CopyTextWriter {
+public final class CopyTextWriter extends CopyBuffer {
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final CopyIn copyIn;
-    private final byte[] buffer;
-    private int used;
     private boolean firstField = true;
-    private long bytesWritten;
 
     public CopyTextWriter(CopyIn copyIn, int bufferBytes) {
-        this.copyIn = copyIn;
-        this.buffer = new byte[Math.max(bufferBytes, 64 * 1024)];
+        super(copyIn, bufferBytes);
     }
 
     public void field(String value) throws SQLException {
@@ -132,54 +127,5 @@ public final class CopyTextWriter {
     public void endRow() throws SQLException {
         put((byte) '\n');
         firstField = true;
-    }
-
-    /** Sends what is buffered and completes the COPY; returns the number of rows PostgreSQL stored. */
-    public long finish() throws SQLException {
-        flush();
-        return copyIn.endCopy();
-    }
-
-    /** Abandons the COPY: PostgreSQL discards everything it received. */
-    public void cancel() {
-        try {
-            if (copyIn.isActive()) {
-                copyIn.cancelCopy();
-            }
-        } catch (SQLException ignored) {
-            // the transaction is rolled back by the caller either way
-        }
-    }
-
-    public long bytesWritten() {
-        return bytesWritten + used;
-    }
-
-    private void putAll(byte[] bytes, int from, int length) throws SQLException {
-        while (length > 0) {
-            if (used == buffer.length) {
-                flush();
-            }
-            int n = Math.min(length, buffer.length - used);
-            System.arraycopy(bytes, from, buffer, used, n);
-            used += n;
-            from += n;
-            length -= n;
-        }
-    }
-
-    private void put(byte b) throws SQLException {
-        if (used == buffer.length) {
-            flush();
-        }
-        buffer[used++] = b;
-    }
-
-    private void flush() throws SQLException {
-        if (used > 0) {
-            copyIn.writeToCopy(buffer, 0, used);
-            bytesWritten += used;
-            used = 0;
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,15 @@ class InitReplicaValuesTest {
 
     private static CliRunner.Result init;
     private static List<Map<String, String>> copied;
+    private static List<Map<String, String>> copiedInBinary;
+    private static final List<String> NON_BINARY_COLUMNS = List.of("c_bit1", "c_bit12", "c_bit64", "c_set",
+            "c_geometry", "c_point", "c_uuid", "c_inet6");
+
+    private static List<String> binaryColumns(MariaDbDatabase source) {
+        return source.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema ="
+                        + " DATABASE() AND table_name = 'every_type' ORDER BY ordinal_position").stream()
+                .map(row -> (String) row.get(0)).filter(c -> !NON_BINARY_COLUMNS.contains(c)).toList();
+    }
 
     @BeforeAll
     static void copy(MariaDbDatabase source, PostgresDatabase target, @TempDir Path home) {
@@ -38,12 +48,28 @@ class InitReplicaValuesTest {
                         + " (4, 'a', NULL, 'y''s', 'a', -3.4028234663852886e38, -1.7976931348623157e308),"
                         + " (5, 'b', NULL, 'z,x', 'b,c', 1.17549435e-38, 2.2250738585072014e-308),"
                         + " (6, 'c', NULL, 'x,y''s', 'it''s', 0, 4.9e-324)");
+        // the same rows without the columns that have no binary COPY form: this table is copied in binary
+        source.execute("CREATE TABLE binary_types LIKE every_type",
+                "ALTER TABLE binary_types " + NON_BINARY_COLUMNS.stream().map(c -> "DROP COLUMN " + c)
+                        .collect(Collectors.joining(", ")),
+                "INSERT INTO binary_types SELECT " + String.join(", ", binaryColumns(source)) + " FROM every_type");
         String config = TestConfig.between(source, target).set("PG_SCHEMA", "typed").write(home, "values").toString();
         assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
         assertThat(CliRunner.run("add_source", "--config", config, "--source", "shop").exitCode()).isZero();
         init = CliRunner.run("init_replica", "--config", config, "--source", "shop");
         assertThat(init.exitCode()).as(init.err() + init.out()).isZero();
         copied = TargetText.rows(target, "typed", "every_type", "id");
+        copiedInBinary = TargetText.rows(target, "typed", "binary_types", "id");
+    }
+
+    @Test
+    void binaryCopyHoldsExactlyWhatTheTextCopyHolds() {
+        assertThat(copiedInBinary).hasSameSizeAs(copied).hasSize(6);
+        for (int i = 0; i < copied.size(); i++) {
+            Map<String, String> byText = new LinkedHashMap<>(copied.get(i));
+            NON_BINARY_COLUMNS.forEach(byText::remove);
+            assertThat(copiedInBinary.get(i)).containsExactlyEntriesOf(byText);
+        }
     }
 
     @Test

@@ -1,0 +1,182 @@
+package io.chameleon.copy;
+
+import io.chameleon.postgres.BinaryEncoding;
+import io.chameleon.postgres.CopyBinaryWriter;
+import io.chameleon.postgres.CopyTextWriter;
+import io.chameleon.postgres.PgIdentifiers;
+import io.chameleon.schema.BytesCodec;
+import io.chameleon.schema.PgColumn;
+import io.chameleon.schema.PgTable;
+import io.chameleon.schema.TextCodec;
+import org.postgresql.PGConnection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where a copier's converted rows go: a binary COPY when every column of the table has a binary form (PostgreSQL
+ * then parses nothing), otherwise a text COPY. A row arrives as each column's PostgreSQL input text, or as the
+ * source's raw bytes for the columns that {@link #takesRawBytes} (blobs, and UTF-8 text already checked).
+ */
+abstract sealed class CopyRows {
+
+    protected final boolean[] bytea;
+
+    private CopyRows(List<PgColumn> columns) {
+        bytea = new boolean[columns.size()];
+        for (int i = 0; i < bytea.length; i++) {
+            bytea[i] = columns.get(i).codec() instanceof BytesCodec;
+        }
+    }
+
+    /**
+     * @param binaryAllowed false when loading into tables chameleon did not create (keep_existing_schema): their
+     *                      column types may differ from the mapped ones, and only text input converts between types
+     */
+    static CopyRows open(Connection pg, String schema, PgTable target, int bufferBytes, boolean binaryAllowed)
+            throws SQLException {
+        List<PgColumn> columns = target.columns();
+        String copySql = "COPY " + PgIdentifiers.qualified(schema, target.name()) + " ("
+                + columns.stream().map(c -> PgIdentifiers.quote(c.name())).collect(Collectors.joining(", "))
+                + ") FROM STDIN";
+        var copyApi = pg.unwrap(PGConnection.class).getCopyAPI();
+        Optional<BinaryEncoding[]> encodings = binaryAllowed ? binaryEncodings(columns) : Optional.empty();
+        if (encodings.isPresent()) {
+            return new Binary(columns, new CopyBinaryWriter(copyApi.copyIn(copySql + " (FORMAT binary)"),
+                    bufferBytes), encodings.get());
+        }
+        return new Text(columns, new CopyTextWriter(copyApi.copyIn(copySql), bufferBytes));
+    }
+
+    /**
+     * Whether the copier may hand this column's raw source bytes instead of the codec's text: blobs always, and
+     * text in a UTF-8 charset (once checked valid and free of NUL) whose PostgreSQL type reads it as text.
+     */
+    static boolean takesRawBytes(PgColumn column) {
+        return column.codec() instanceof BytesCodec || utf8Text(column);
+    }
+
+    static boolean utf8Text(PgColumn column) {
+        return column.codec() instanceof TextCodec text
+                && text.charset().javaCharset().equals(StandardCharsets.UTF_8)
+                && BinaryEncoding.forType(column.type()).orElse(null) == BinaryEncoding.TEXT;
+    }
+
+    private static Optional<BinaryEncoding[]> binaryEncodings(List<PgColumn> columns) {
+        BinaryEncoding[] encodings = new BinaryEncoding[columns.size()];
+        for (int i = 0; i < encodings.length; i++) {
+            PgColumn column = columns.get(i);
+            Optional<BinaryEncoding> encoding = column.enumType() != null ? Optional.of(BinaryEncoding.TEXT)
+                    : BinaryEncoding.forType(column.type());
+            boolean rawBlobNotBytea = column.codec() instanceof BytesCodec && encoding.orElse(null) != BinaryEncoding.BYTEA;
+            if (encoding.isEmpty() || rawBlobNotBytea) {
+                return Optional.empty(); // (a blob overridden to another type reads as its hex text)
+            }
+            encodings[i] = encoding.get();
+        }
+        return Optional.of(encodings);
+    }
+
+    /**
+     * @param values each column's input text (null for NULL) where {@code raw} has no bytes
+     * @param raw    raw source bytes for the columns that take them, else null
+     * @throws IllegalArgumentException when a text is not a value of its column's type (binary format only)
+     */
+    abstract void write(String[] values, byte[][] raw) throws SQLException;
+
+    /** Whether the rows go in COPY's binary format. */
+    final boolean binary() {
+        return this instanceof Binary;
+    }
+
+    /** Completes the COPY: the number of rows PostgreSQL stored. */
+    abstract long finish() throws SQLException;
+
+    abstract void cancel();
+
+    abstract long bytesWritten();
+
+    private static final class Text extends CopyRows {
+
+        private final CopyTextWriter writer;
+
+        Text(List<PgColumn> columns, CopyTextWriter writer) {
+            super(columns);
+            this.writer = writer;
+        }
+
+        @Override
+        void write(String[] values, byte[][] raw) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                if (raw[i] == null) {
+                    writer.field(values[i]);
+                } else if (bytea[i]) {
+                    writer.hexField(raw[i]);
+                } else {
+                    writer.field(raw[i]);
+                }
+            }
+            writer.endRow();
+        }
+
+        @Override
+        long finish() throws SQLException {
+            return writer.finish();
+        }
+
+        @Override
+        void cancel() {
+            writer.cancel();
+        }
+
+        @Override
+        long bytesWritten() {
+            return writer.bytesWritten();
+        }
+    }
+
+    private static final class Binary extends CopyRows {
+
+        private final CopyBinaryWriter writer;
+        private final BinaryEncoding[] encodings;
+
+        Binary(List<PgColumn> columns, CopyBinaryWriter writer, BinaryEncoding[] encodings) {
+            super(columns);
+            this.writer = writer;
+            this.encodings = encodings;
+        }
+
+        @Override
+        void write(String[] values, byte[][] raw) throws SQLException {
+            writer.startRow(values.length);
+            for (int i = 0; i < values.length; i++) {
+                if (raw[i] != null) {
+                    writer.field(raw[i]); // bytea's and UTF-8 text's binary form is the bytes themselves
+                } else if (values[i] == null) {
+                    writer.nullField();
+                } else {
+                    encodings[i].write(values[i], writer);
+                }
+            }
+        }
+
+        @Override
+        long finish() throws SQLException {
+            return writer.finish();
+        }
+
+        @Override
+        void cancel() {
+            writer.cancel();
+        }
+
+        @Override
+        long bytesWritten() {
+            return writer.bytesWritten();
+        }
+    }
+}
