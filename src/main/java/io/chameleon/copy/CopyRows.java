@@ -7,10 +7,8 @@ import io.chameleon.postgres.PgIdentifiers;
 import io.chameleon.schema.BytesCodec;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.PgTable;
-import io.chameleon.schema.TextCodec;
 import org.postgresql.PGConnection;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Where a copier's converted rows go: a binary COPY when every column of the table has a binary form (PostgreSQL
- * then parses nothing), otherwise a text COPY. A row arrives as each column's PostgreSQL input text, or as the
- * source's raw bytes for the columns that {@link #takesRawBytes} (blobs, and UTF-8 text already checked).
+ * then parses nothing), otherwise a text COPY. A row arrives as each column's PostgreSQL input text, either as a
+ * String or as UTF-8 bytes (see {@link io.chameleon.schema.ValueCodec#rawIsText}), or for blobs as their bytes.
  */
 abstract sealed class CopyRows {
 
@@ -52,20 +50,6 @@ abstract sealed class CopyRows {
         return new Text(columns, new CopyTextWriter(copyApi.copyIn(copySql), bufferBytes));
     }
 
-    /**
-     * Whether the copier may hand this column's raw source bytes instead of the codec's text: blobs always, and
-     * text in a UTF-8 charset (once checked valid and free of NUL) whose PostgreSQL type reads it as text.
-     */
-    static boolean takesRawBytes(PgColumn column) {
-        return column.codec() instanceof BytesCodec || utf8Text(column);
-    }
-
-    static boolean utf8Text(PgColumn column) {
-        return column.codec() instanceof TextCodec text
-                && text.charset().javaCharset().equals(StandardCharsets.UTF_8)
-                && BinaryEncoding.forType(column.type()).orElse(null) == BinaryEncoding.TEXT;
-    }
-
     private static Optional<BinaryEncoding[]> binaryEncodings(List<PgColumn> columns) {
         BinaryEncoding[] encodings = new BinaryEncoding[columns.size()];
         for (int i = 0; i < encodings.length; i++) {
@@ -83,7 +67,7 @@ abstract sealed class CopyRows {
 
     /**
      * @param values each column's input text (null for NULL) where {@code raw} has no bytes
-     * @param raw    raw source bytes for the columns that take them, else null
+     * @param raw    the input text as UTF-8 bytes, or a blob's bytes, or null to take {@code values}
      * @throws IllegalArgumentException when a text is not a value of its column's type (binary format only)
      */
     abstract void write(String[] values, byte[][] raw) throws SQLException;
@@ -154,8 +138,10 @@ abstract sealed class CopyRows {
         void write(String[] values, byte[][] raw) throws SQLException {
             writer.startRow(values.length);
             for (int i = 0; i < values.length; i++) {
-                if (raw[i] != null) {
-                    writer.field(raw[i]); // bytea's and UTF-8 text's binary form is the bytes themselves
+                if (raw[i] != null && bytea[i]) {
+                    writer.field(raw[i]); // bytea's binary form is the bytes themselves
+                } else if (raw[i] != null) {
+                    encodings[i].write(raw[i], writer);
                 } else if (values[i] == null) {
                     writer.nullField();
                 } else {

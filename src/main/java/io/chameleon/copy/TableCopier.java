@@ -8,7 +8,6 @@ import io.chameleon.schema.BytesCodec;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.PgTable;
-import io.chameleon.schema.Utf8Text;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,31 +57,32 @@ final class TableCopier {
             try (ResultSet rs = st.executeQuery(select)) {
                 String[] values = new String[columns.size()];
                 byte[][] raw = new byte[columns.size()][];
-                RawBytes[] rawBytes = new RawBytes[columns.size()];
-                for (int i = 0; i < rawBytes.length; i++) {
-                    PgColumn column = columns.get(i);
-                    rawBytes[i] = column.codec() instanceof BytesCodec ? RawBytes.ALWAYS
-                            : CopyRows.utf8Text(column) ? RawBytes.WHEN_VALID_UTF8 : RawBytes.NEVER;
+                boolean[] blob = new boolean[columns.size()];
+                for (int i = 0; i < blob.length; i++) {
+                    blob[i] = columns.get(i).codec() instanceof BytesCodec;
                 }
+                // progress is shared by the ranges of a table: told in steps, not per row, to keep threads apart
                 long reported = 0;
+                int unreportedRows = 0;
                 while (rs.next()) {
-                    if (convert(rs, source, columns, rawBytes, values, raw, progress)) {
+                    if (convert(rs, source, columns, blob, values, raw, progress)) {
                         try {
                             out.write(values, raw);
                         } catch (IllegalArgumentException notOfType) {
                             throw new SQLException("copy of " + source.qualifiedName() + ", row "
                                     + RowImage.keyOf(rs, source) + ": " + notOfType.getMessage(), "22P02", notOfType);
                         }
-                        progress.rowCopied();
+                        unreportedRows++;
                     }
                     long bytes = out.bytesWritten();
-                    if (bytes - reported >= 1 << 20) {
-                        progress.bytesCopied(bytes - reported);
+                    if (bytes - reported >= 1 << 20 || unreportedRows >= 4096) {
+                        progress.copied(unreportedRows, bytes - reported);
                         reported = bytes;
+                        unreportedRows = 0;
                     }
                 }
                 long rows = out.finish();
-                progress.bytesCopied(out.bytesWritten() - reported);
+                progress.copied(unreportedRows, out.bytesWritten() - reported);
                 return rows;
             }
         } catch (SQLException | RuntimeException e) {
@@ -90,9 +90,6 @@ final class TableCopier {
             throw e;
         }
     }
-
-    /** Which columns hand their source bytes to the COPY as they are, skipping the codec. */
-    private enum RawBytes { ALWAYS, WHEN_VALID_UTF8, NEVER }
 
     /** MariaDB prints FLOAT with six digits; read as DOUBLE it is exact, and the codec prints it as a float. */
     private static String selectExpression(SourceColumn column) {
@@ -104,7 +101,7 @@ final class TableCopier {
      * Fills {@code values}, or {@code raw} for the columns whose bytes go to the COPY as they are; false when the
      * row is discarded.
      */
-    private boolean convert(ResultSet rs, SourceTable source, List<PgColumn> columns, RawBytes[] rawBytes,
+    private boolean convert(ResultSet rs, SourceTable source, List<PgColumn> columns, boolean[] blob,
                             String[] values, byte[][] raw, TableProgress progress)
             throws SQLException {
         for (int i = 0; i < values.length; i++) {
@@ -114,12 +111,11 @@ final class TableCopier {
             if (bytes == null) {
                 continue;
             }
-            if (rawBytes[i] == RawBytes.ALWAYS
-                    || rawBytes[i] == RawBytes.WHEN_VALID_UTF8 && Utf8Text.isValidWithoutNul(bytes)) {
-                raw[i] = bytes; // what the codec would return, without a String
+            PgColumn column = columns.get(i);
+            if (blob[i] || column.codec().rawIsText(bytes)) {
+                raw[i] = bytes; // the blob, or what the codec would return, without a String
                 continue;
             }
-            PgColumn column = columns.get(i);
             try {
                 values[i] = column.codec().fromText(bytes);
             } catch (BadValueException bad) {

@@ -30,12 +30,13 @@ final class TableProgress {
         rows.incrementAndGet();
     }
 
-    void rowDiscarded() {
-        discarded.incrementAndGet();
+    void copied(int rowCount, long byteCount) {
+        rows.addAndGet(rowCount);
+        bytes.addAndGet(byteCount);
     }
 
-    void bytesCopied(long count) {
-        bytes.addAndGet(count);
+    void rowDiscarded() {
+        discarded.incrementAndGet();
     }
 
     String table() {

@@ -37,6 +37,11 @@ public record SourceCharset(String mysqlName, Charset javaCharset) {
     /** The five bytes windows-1252 leaves undefined; MySQL's latin1 maps them to the C1 controls of the same code. */
     private static final String LATIN1_HOLES = "\u0081\u008d\u008f\u0090\u009d";
 
+    /** Whether the charset's bytes are UTF-8 (utf8mb4, utf8mb3), so valid values need no re-encoding. */
+    public boolean isUtf8() {
+        return javaCharset.equals(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * @throws IllegalArgumentException for a charset with no Java decoder (armscii8, dec8, hp8, swe7, keybcs2,
      *                                  geostd8...), naming it; {@code binary} has no charset: see {@link #isBinary}

@@ -15,25 +15,25 @@ public enum BinaryEncoding {
 
     INT2 {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
-            out.int2Field(Short.parseShort(text));
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+            out.int2Field((short) AsciiIntegers.parse(text, Short.MIN_VALUE, Short.MAX_VALUE));
         }
     },
     INT4 {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
-            out.int4Field(Integer.parseInt(text));
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+            out.int4Field((int) AsciiIntegers.parse(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
     },
     INT8 {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
-            out.int8Field(Long.parseLong(text));
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+            out.int8Field(AsciiIntegers.parse(text, Long.MIN_VALUE, Long.MAX_VALUE));
         }
     },
     NUMERIC {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
             NumericBinary.write(text, out);
         }
     },
@@ -52,14 +52,14 @@ public enum BinaryEncoding {
     /** text, varchar, char and enum labels: UTF-8, the client encoding of every connection. */
     TEXT {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
-            out.field(text.getBytes(StandardCharsets.UTF_8));
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+            out.field(text);
         }
     },
     JSONB {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
-            out.versionedField(1, text.getBytes(StandardCharsets.UTF_8));
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+            out.versionedField(1, text);
         }
     },
     /** From the hex input form {@code \x0a1b}. */
@@ -93,11 +93,21 @@ public enum BinaryEncoding {
     };
 
     /**
-     * Writes one non-null value.
+     * Writes one non-null value given as its input text.
      *
      * @throws IllegalArgumentException (NumberFormatException included) when the text is not a value of the type
      */
-    public abstract void write(String text, CopyBinaryWriter out) throws SQLException;
+    public void write(String text, CopyBinaryWriter out) throws SQLException {
+        write(text.getBytes(StandardCharsets.UTF_8), out);
+    }
+
+    /**
+     * The same, the text given as UTF-8 bytes: what the copy holds for numbers and UTF-8 text, which it need not
+     * turn into Strings.
+     */
+    public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+        write(new String(text, StandardCharsets.UTF_8), out);
+    }
 
     /** The encoding of a column type as DDL spells it ({@code numeric(20)}, {@code timestamptz(6)}), if any. */
     public static Optional<BinaryEncoding> forType(String sqlType) {

@@ -1,5 +1,6 @@
 package io.chameleon.postgres;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
@@ -15,23 +16,28 @@ final class NumericBinary {
     private NumericBinary() {
     }
 
-    static void write(String text, CopyBinaryWriter out) throws SQLException {
-        int end = text.length();
+    /** @param text ASCII decimal text */
+    static void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+        int end = text.length;
         int start = 0;
         boolean negative = false;
-        if (end > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            negative = text.charAt(0) == '-';
+        if (end > 0 && (text[0] == '-' || text[0] == '+')) {
+            negative = text[0] == '-';
             start = 1;
         }
-        int point = text.indexOf('.', start);
+        int point = start;
+        while (point < end && text[point] != '.') {
+            point++;
+        }
+        point = point == end ? -1 : point;
         int intEnd = point < 0 ? end : point;
         int fracStart = point < 0 ? end : point + 1;
         if (intEnd == start && fracStart == end) {
-            throw new NumberFormatException("not a decimal number: " + text);
+            throw notDecimal(text);
         }
         requireDigits(text, start, intEnd);
         requireDigits(text, fracStart, end);
-        while (start < intEnd && text.charAt(start) == '0') {
+        while (start < intEnd && text[start] == '0') {
             start++;
         }
         int intDigits = intEnd - start;
@@ -70,20 +76,23 @@ final class NumericBinary {
         }
     }
 
-    private static void requireDigits(String text, int from, int to) {
+    private static void requireDigits(byte[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException("not a decimal number: " + text);
+            if (text[i] < '0' || text[i] > '9') {
+                throw notDecimal(text);
             }
         }
     }
 
+    private static NumberFormatException notDecimal(byte[] text) {
+        return new NumberFormatException("not a decimal number: " + new String(text, StandardCharsets.UTF_8));
+    }
+
     /** The digits in [from, to) as a number, followed by {@code zeros} zero digits. */
-    private static int parse(String text, int from, int to, int zeros) {
+    private static int parse(byte[] text, int from, int to, int zeros) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            value = value * 10 + (text.charAt(i) - '0');
+            value = value * 10 + (text[i] - '0');
         }
         for (int i = 0; i < zeros; i++) {
             value *= 10;

@@ -9,4 +9,9 @@ public record ExactNumberCodec(String column) implements ValueCodec {
     public String fromText(byte[] raw) {
         return raw == null ? null : new String(raw, StandardCharsets.US_ASCII);
     }
+
+    @Override
+    public boolean rawIsText(byte[] raw) {
+        return true;
+    }
 }

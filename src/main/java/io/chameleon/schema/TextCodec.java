@@ -9,4 +9,9 @@ public record TextCodec(String column, SourceCharset charset) implements ValueCo
     public String fromText(byte[] raw) throws BadValueException {
         return raw == null ? null : StrictText.decode(column, charset, raw);
     }
+
+    @Override
+    public boolean rawIsText(byte[] raw) {
+        return charset.isUtf8() && Utf8Text.isValidWithoutNul(raw);
+    }
 }

@@ -13,6 +13,11 @@ public record UnsignedBigintCodec(String column) implements ValueCodec {
         return raw == null ? null : new String(raw, StandardCharsets.US_ASCII);
     }
 
+    @Override
+    public boolean rawIsText(byte[] raw) {
+        return true;
+    }
+
     /** The value of a signed 64-bit reading of the unsigned column: {@code -1} is 18446744073709551615. */
     public String fromSignedLong(long value) {
         return Long.toUnsignedString(value);

@@ -20,4 +20,12 @@ public sealed interface ValueCodec permits ExactNumberCodec, UnsignedBigintCodec
      * @throws BadValueException when PostgreSQL cannot hold the value as is
      */
     String fromText(byte[] raw) throws BadValueException;
+
+    /**
+     * Whether {@code raw} is already, as UTF-8, the text {@link #fromText} would return, so a writer can take the
+     * bytes as they are instead of a String (numbers, and UTF-8 text once checked). False when unsure.
+     */
+    default boolean rawIsText(byte[] raw) {
+        return false;
+    }
 }

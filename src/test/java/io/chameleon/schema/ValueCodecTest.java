@@ -290,6 +290,22 @@ class ValueCodecTest {
             assertThat(reasonOf(new JsonCodec("c", UTF8), utf8("[\"\\\\\\u0000\"]")))
                     .as("escaped backslash then the escape").isEqualTo(BadValueReason.NUL_CHARACTER);
         }
+
+        @Test
+        void rawBytesAreTheTextOnlyWhenTheCodecWouldReturnThemUnchanged() {
+            JsonCodec codec = new JsonCodec("c", UTF8);
+            assertThat(codec.rawIsText(utf8("{\"a\": [\"ü😀\", \"\\\\u0000 is text\"]}"))).isTrue();
+            assertThat(codec.rawIsText(utf8("{\"k\": \"a\\u0000\"}"))).as("the NUL escape").isFalse();
+            assertThat(codec.rawIsText(utf8("[\"\\\\\\u0000\"]"))).as("escaped backslash, then the escape")
+                    .isFalse();
+            assertThat(codec.rawIsText(utf8("[\"\\u000\"]"))).as("a cut-off escape is left to jsonb").isTrue();
+            assertThat(codec.rawIsText(new byte[] {'"', (byte) 0xC3, '"'})).as("invalid UTF-8").isFalse();
+            assertThat(new JsonCodec("c", SourceCharset.of("latin1")).rawIsText(utf8("{}"))).isFalse();
+            assertThat(new TextCodec("c", UTF8).rawIsText(utf8("é😀"))).isTrue();
+            assertThat(new TextCodec("c", UTF8).rawIsText(new byte[] {'a', 0, 'b'})).as("NUL").isFalse();
+            assertThat(new TextCodec("c", SourceCharset.of("latin1")).rawIsText(utf8("abc"))).isFalse();
+            assertThat(new ExactNumberCodec("c").rawIsText(utf8("-12.50"))).isTrue();
+        }
     }
 
     @Nested
