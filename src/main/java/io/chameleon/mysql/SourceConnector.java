@@ -5,7 +5,7 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.error.ConnectionException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -34,7 +34,11 @@ public final class SourceConnector {
         props.setProperty("useUnicode", "true");
         props.setProperty("tcpKeepAlive", "true");
         try {
-            return DriverManager.getConnection(db.jdbcUrl(), props);
+            Connection connection = MySqlDriver.INSTANCE.connect(db.jdbcUrl(), props);
+            if (connection == null) {
+                throw new SQLException("not a MySQL JDBC URL: " + db.jdbcUrl());
+            }
+            return connection;
         } catch (SQLException e) {
             throw new ConnectionException("cannot connect to MySQL " + db.host() + ':' + db.port() + " as "
                     + db.user() + " (source " + sourceName + "): " + e.getMessage()
@@ -69,6 +73,19 @@ public final class SourceConnector {
             connection.close();
         } catch (SQLException ignored) {
             // already failing; the first error is the one reported
+        }
+    }
+
+    /** The driver itself rather than DriverManager (see PostgresConnector: loading every driver costs start-up). */
+    private static final class MySqlDriver {
+        static final Driver INSTANCE;
+
+        static {
+            try {
+                INSTANCE = new com.mysql.cj.jdbc.Driver();
+            } catch (SQLException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 }
