@@ -21,14 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-
 /**
  * Change-log write throughput by hand: {@code bench/changelog-writer.sh}, or
  * {@code ./mvnw -B -o -q test -Dtest=ChangeLogWriterBenchmarkTest -Dchameleon.changeLogBench=true}.
  * The same 200,000 row changes of a 10-column mixed-type table ({@link ItemChangeBatches}) are written as the
- * reader writes them, in log batches of 10,000 rows (one PostgreSQL transaction each), through the production
- * {@link ChangeLogWriter} (JDBC COPY text) and through the Vert.x reactive pg client ({@link ReactiveChangeLogWriter}:
- * pipelined {@code executeBatch} of one-row INSERTs, or one INSERT over {@code unnest} of arrays per sub-batch).
+ * reader writes them, in log batches of 10,000 rows (one PostgreSQL transaction each; {@code batchRows} sets
+ * another size), through the production {@link ChangeLogWriter} (JDBC COPY text) and through the Vert.x reactive
+ * pg client ({@link ReactiveChangeLogWriter}: pipelined {@code executeBatch} of one-row INSERTs, or one INSERT
+ * over {@code unnest} of arrays per sub-batch).
  * Variants run in turns (a warm-up round, then {@code runs} measured rounds), each on an emptied change log after a
  * CHECKPOINT; every run is checked against the rows generated before its figures count.
  */
@@ -37,15 +37,20 @@ import java.util.Optional;
 class ChangeLogWriterBenchmarkTest {
 
     private static final String CATALOGUE = "bench_cat";
-    private static final int BATCH_ROWS = 10_000;
     private static final String QUIET = "warning";
 
-    /** One way to write the batches: "copy", "batch:&lt;rows per executeBatch&gt;" or "unnest:&lt;rows per statement&gt;". */
+    /**
+     * A way to write the batches: "copy" (the production writer), "batch:N" (reactive executeBatch, N rows per call),
+     * "unnest:N" (reactive, N rows per statement), "jdbc-unnest:N" (the production writer with the rows appended by
+     * the unnest statement over pgjdbc, to tell the statement from the client). {@code shape} is null for JDBC.
+     */
     private record Variant(String name, ReactiveChangeLogWriter.Shape shape, int subBatchRows) {
         static Variant parse(String text) {
             String[] parts = text.trim().split(":");
             return switch (parts[0]) {
                 case "copy" -> new Variant("JDBC COPY text (ChangeLogWriter)", null, 0);
+                case "jdbc-unnest" -> new Variant("JDBC unnest, " + parts[1] + " rows per statement", null,
+                        Integer.parseInt(parts[1]));
                 case "batch" -> new Variant("reactive executeBatch, " + parts[1] + " rows per call",
                         ReactiveChangeLogWriter.Shape.INSERT_BATCH, Integer.parseInt(parts[1]));
                 case "unnest" -> new Variant("reactive unnest, " + parts[1] + " rows per statement",
@@ -73,9 +78,11 @@ class ChangeLogWriterBenchmarkTest {
         int rows = Integer.getInteger("chameleon.changeLogBench.rows", 200_000);
         int runs = Integer.getInteger("chameleon.changeLogBench.runs", 5);
         List<Variant> variants = System.getProperty("chameleon.changeLogBench.variants",
-                "copy,batch:1000,batch:10000,unnest:1000,unnest:10000").lines()
+                "copy,batch:1000,batch:10000,unnest:250,unnest:1000,unnest:10000,jdbc-unnest:250").lines()
                 .flatMap(line -> List.of(line.split(",")).stream()).map(Variant::parse).toList();
         int pipelining = Integer.getInteger("chameleon.changeLogBench.pipelining", 256);
+        // replica_batch_size's default; a reader that is caught up writes smaller batches (one transaction: 100)
+        int batchRows = Integer.getInteger("chameleon.changeLogBench.batchRows", 10_000);
 
         int sourceId;
         try (Connection c = database.connect()) {
@@ -86,7 +93,7 @@ class ChangeLogWriterBenchmarkTest {
                     .id();
         }
         ItemChangeBatches generator = new ItemChangeBatches();
-        List<ItemChangeBatches.Batch> batches = generator.generate(rows, BATCH_ROWS);
+        List<ItemChangeBatches.Batch> batches = generator.generate(rows, batchRows);
         ChangeLogCheck check = new ChangeLogCheck(database, CATALOGUE, generator.totals(), batches);
         System.out.printf("[changelog-bench] %d rows in %d batches, %.1f MiB of row images; pipelining limit %d;"
                         + " PostgreSQL %s%n", rows, batches.size(), imageBytes(batches) / 1048576.0, pipelining,
@@ -103,6 +110,7 @@ class ChangeLogWriterBenchmarkTest {
             for (int round = 0; round <= runs; round++) {
                 for (Variant variant : variants) {
                     check.reset();
+                    System.gc(); // the previous variant's garbage is not collected on this one's CPU account
                     Run run;
                     try (BatchWriter writer = open(variant, database, options, vertx, sourceId)) {
                         run = time(writer, batches);
@@ -145,6 +153,7 @@ class ChangeLogWriterBenchmarkTest {
                 st.execute("SET client_min_messages = " + QUIET); // as on the reactive connection
             }
             ChangeLogWriter writer = new ChangeLogWriter(connection, CATALOGUE, sourceId);
+            JdbcUnnestRows unnest = variant.subBatchRows() > 0 ? new JdbcUnnestRows(CATALOGUE) : null;
             return new BatchWriter() {
                 public int backendPid() throws SQLException {
                     try (Statement st = writer.connection().createStatement();
@@ -159,7 +168,11 @@ class ChangeLogWriterBenchmarkTest {
                 /** What ChangeCapture.writePending runs for a full batch. */
                 public void write(ItemChangeBatches.Batch batch) throws SQLException {
                     long batchId = writer.openBatch(batch.start(), batch.firstMillis());
-                    writer.appendRows(batchId, 1, batch.changes());
+                    if (unnest == null) {
+                        writer.appendRows(batchId, 1, batch.changes());
+                    } else {
+                        unnest.append(writer.connection(), batchId, 1, batch.changes(), variant.subBatchRows());
+                    }
                     writer.completeBatch(batchId, batch.end(), batch.transactions(), batch.changes().size(),
                             batch.lastMillis());
                     writer.savePosition(batch.end(), batch.lastMillis());

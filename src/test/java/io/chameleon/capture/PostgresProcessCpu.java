@@ -45,8 +45,8 @@ final class PostgresProcessCpu {
         long server = stat(postmasterPid).map(f -> ticks(f, 11) + ticks(f, 12) + ticks(f, 13) + ticks(f, 14))
                 .orElse(0L);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            server += processes.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(name -> stat(Integer.parseInt(name))).flatMap(Optional::stream)
+            server += processes.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit)).map(name -> stat(Integer.parseInt(name))).flatMap(Optional::stream)
                     .filter(f -> f[1].equals(Integer.toString(postmasterPid)))
                     .mapToLong(f -> ticks(f, 11) + ticks(f, 12)).sum();
         } catch (IOException e) {
