@@ -74,20 +74,20 @@ public enum BinaryEncoding {
     },
     DATE {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
             out.int4Field(TemporalBinary.days(text));
         }
     },
     TIME {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
             out.int8Field(TemporalBinary.timeMicros(text));
         }
     },
     /** timestamp and timestamptz alike: a UTC instant's text carries {@code +00}, which changes nothing. */
     TIMESTAMP {
         @Override
-        public void write(String text, CopyBinaryWriter out) throws SQLException {
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
             out.int8Field(TemporalBinary.timestampMicros(text));
         }
     };

@@ -1,11 +1,12 @@
 package io.chameleon.postgres;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Dates and times from the text the codecs produce ({@code 2024-02-29 13:45:00.123456}, {@code 24:00:00}) to
- * PostgreSQL's binary forms: days and microseconds counted from 2000-01-01, its epoch.
+ * Dates and times from the text the codecs produce ({@code 2024-02-29 13:45:00.123456}, {@code 24:00:00}), as
+ * ASCII bytes, to PostgreSQL's binary forms: days and microseconds counted from 2000-01-01, its epoch.
  */
 final class TemporalBinary {
 
@@ -16,43 +17,49 @@ final class TemporalBinary {
     }
 
     /** {@code YYYY-MM-DD}. */
-    static int days(String text) {
-        if (text.length() != 10) {
-            throw new IllegalArgumentException("not a date: " + text);
+    static int days(byte[] text) {
+        if (text.length != 10) {
+            throw invalid("a date", text, 0, text.length);
         }
         return (int) (date(text).toEpochDay() - EPOCH_DAY_2000);
     }
 
     /** {@code YYYY-MM-DD HH:MM:SS[.ffffff]}, with an optional {@code +00} (a UTC instant) after it. */
-    static long timestampMicros(String text) {
-        int end = text.endsWith("+00") ? text.length() - 3 : text.length();
-        if (end < 19 || text.charAt(10) != ' ') {
-            throw new IllegalArgumentException("not a timestamp: " + text);
+    static long timestampMicros(byte[] text) {
+        int end = text.length;
+        if (end > 3 && text[end - 3] == '+' && text[end - 2] == '0' && text[end - 1] == '0') {
+            end -= 3;
+        }
+        if (end < 19 || text[10] != ' ') {
+            throw invalid("a timestamp", text, 0, text.length);
         }
         long days = date(text).toEpochDay() - EPOCH_DAY_2000;
         return days * MICROS_PER_DAY + timeMicros(text, 11, end);
     }
 
     /** {@code HH:MM:SS[.ffffff]}, hours from 0 to 24. */
-    static long timeMicros(String text) {
-        return timeMicros(text, 0, text.length());
+    static long timeMicros(byte[] text) {
+        return timeMicros(text, 0, text.length);
     }
 
-    private static LocalDate date(String text) {
-        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
-            throw new IllegalArgumentException("not a date: " + text);
+    private static LocalDate date(byte[] text) {
+        if (text[4] != '-' || text[7] != '-') {
+            throw invalid("a date", text, 0, 10);
         }
         try {
             return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("not a date: " + text.substring(0, 10), e);
+            throw invalid("a date", text, 0, 10);
         }
     }
 
-    private static long timeMicros(String text, int from, int end) {
-        int colon = text.indexOf(':', from);
-        if (colon < 0 || colon + 6 > end || text.charAt(colon + 3) != ':') {
-            throw new IllegalArgumentException("not a time: " + text.substring(from, end));
+    private static long timeMicros(byte[] text, int from, int end) {
+        int colon = from;
+        while (colon < end && text[colon] != ':') {
+            colon++;
+        }
+        if (colon == from || colon + 6 > end || text[colon + 3] != ':') {
+            throw invalid("a time", text, from, end);
         }
         long hours = digits(text, from, colon);
         int minutes = digits(text, colon + 1, colon + 3);
@@ -61,8 +68,8 @@ final class TemporalBinary {
         int next = colon + 6;
         if (next < end) {
             int fractionDigits = end - next - 1;
-            if (text.charAt(next) != '.' || fractionDigits < 1 || fractionDigits > 6) {
-                throw new IllegalArgumentException("not a time: " + text.substring(from, end));
+            if (text[next] != '.' || fractionDigits < 1 || fractionDigits > 6) {
+                throw invalid("a time", text, from, end);
             }
             fraction = digits(text, next + 1, end);
             for (int i = fractionDigits; i < 6; i++) {
@@ -70,23 +77,25 @@ final class TemporalBinary {
             }
         }
         if (minutes > 59 || seconds > 59 || hours > 24 || hours == 24 && (minutes | seconds | fraction) != 0) {
-            throw new IllegalArgumentException("not a time: " + text.substring(from, end));
+            throw invalid("a time", text, from, end);
         }
         return ((hours * 60 + minutes) * 60 + seconds) * 1_000_000L + fraction;
     }
 
-    private static int digits(String text, int from, int to) {
-        if (from >= to) {
-            throw new IllegalArgumentException("missing digits in " + text);
-        }
+    private static int digits(byte[] text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("not a digit in " + text);
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9 || value > 100_000_000) {
+                throw invalid("a number", text, from, to);
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + digit;
         }
         return value;
+    }
+
+    private static IllegalArgumentException invalid(String what, byte[] text, int from, int to) {
+        return new IllegalArgumentException("not " + what + ": "
+                + new String(text, from, Math.min(to, text.length) - from, StandardCharsets.UTF_8));
     }
 }

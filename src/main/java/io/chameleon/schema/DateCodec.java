@@ -14,4 +14,9 @@ public record DateCodec(String column) implements ValueCodec {
         CalendarDate.requireNoZeroPart(column, raw, text);
         return text;
     }
+
+    @Override
+    public boolean rawIsText(byte[] raw) {
+        return CalendarDate.isPlainDate(raw);
+    }
 }

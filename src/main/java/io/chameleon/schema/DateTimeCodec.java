@@ -19,4 +19,10 @@ public record DateTimeCodec(String column, boolean utcInstant) implements ValueC
         CalendarDate.requireNoZeroPart(column, raw, text);
         return utcInstant ? text + "+00" : text;
     }
+
+    /** A DATETIME's text is its bytes; a TIMESTAMP's gets its offset appended, so it is never its bytes. */
+    @Override
+    public boolean rawIsText(byte[] raw) {
+        return !utcInstant && CalendarDate.isPlainDate(raw);
+    }
 }
