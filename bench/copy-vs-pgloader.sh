@@ -17,6 +17,17 @@ psql_bin="$(bench_pg_bindir)/psql"
 my() { mariadb --no-defaults --default-character-set=utf8mb4 -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" -p"$MY_PASSWORD" "$@"; }
 pg() { PGPASSWORD=$PG_PASSWORD "$psql_bin" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
+# Both tools start from quiet servers: InnoDB has written the freshly loaded source pages (its page cleaner would
+# otherwise compete for the CPU with whichever tool runs first) and PostgreSQL has checkpointed.
+settle() {
+  my -e "SET GLOBAL innodb_max_dirty_pages_pct_lwm = 0.001, GLOBAL innodb_max_dirty_pages_pct = 0"
+  local deadline=$((SECONDS + 120))
+  until [ "$(my -N -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | cut -f2)" = 0 ]; do
+    [ $SECONDS -lt $deadline ] || { echo "InnoDB still has dirty pages after 120 s; timing anyway" >&2; break; }
+    sleep 0.2
+  done
+  pg -qc "CHECKPOINT" postgres
+}
 # "CPU: tool X s, MariaDB Y s, PostgreSQL Z s" from /usr/bin/time's "user sys" file and server CPU before/after.
 cpu_line() {
   awk -v my0="$2" -v my1="$3" -v pg0="$4" -v pg1="$5" '{ printf "CPU: tool %.2f s, MariaDB %s s, PostgreSQL %s s",
@@ -47,6 +58,7 @@ scripts/chameleon create_replica_schema --config "$config" > /dev/null
 scripts/chameleon add_source --config "$config" --source bench > /dev/null
 
 echo "== chameleon init_replica (scripts/chameleon, JVM start included)"
+settle
 read -r my0 pg0 <<< "$(bench_server_cpu)"
 t0=$(now)
 /usr/bin/time -f "%U %S" -o "$BENCH_DIR/chameleon.cpu" \
@@ -57,6 +69,7 @@ chameleon_s=$(awk "BEGIN {printf \"%.2f\", $t1 - $t0}")
 chameleon_cpu=$(cpu_line "$BENCH_DIR/chameleon.cpu" "$my0" "$my1" "$pg0" "$pg1")
 
 echo "== pgloader (MySQL -> PostgreSQL database bench_pgloader, its defaults: data, indexes, constraints)"
+settle
 read -r my0 pg0 <<< "$(bench_server_cpu)"
 t0=$(now)
 /usr/bin/time -f "%U %S" -o "$BENCH_DIR/pgloader.cpu" pgloader --no-ssl-cert-verification \

@@ -91,15 +91,22 @@ verify() {
 echo "== (a) backlog: $changes changes ($txns transactions of 100) written while the replica is stopped"
 t0=$(now); my bench_src -e "CALL changes(0, $txns)"; t1=$(now)
 echo "written in $(secs "$t0" "$t1") s"
+read -r my0 pg0 <<< "$(bench_server_cpu)"
 t_start=$(now)
 c start_replica --source bench > /dev/null 2>&1
 t_ready=$(now)
 t_done=$(await_applied)
+read -r my1 pg1 <<< "$(bench_server_cpu)"
+replica_cpu=$(bench_cpu_seconds "$(cat "$BENCH_DIR/pid/bench.pid")")
+backlog_cpu=$(awk -v r="$replica_cpu" -v my0="$my0" -v my1="$my1" -v pg0="$pg0" -v pg1="$pg1" 'BEGIN {
+  printf "CPU from start_replica to applied: replica %.2f s (JVM start included), MariaDB %.2f s, PostgreSQL %.2f s",
+    r, my1 - my0, pg1 - pg0 }')
 backlog_total=$(secs "$t_start" "$t_done"); backlog_apply=$(secs "$t_ready" "$t_done")
 backlog_rate=$(awk "BEGIN {printf \"%.0f\", $changes / ($t_done - $t_ready)}")
 backlog_diff=$(verify)
 echo "start_replica returned after $(secs "$t_start" "$t_ready") s (JVM start, pid file); all applied $backlog_total s after the start"
 echo "apply rate (after start-up): $backlog_rate rows/s; rows differing: $backlog_diff"
+echo "$backlog_cpu"
 # where the time went: the reader's batches (count, size, first and last commit) and the replay's marks
 batch_split() {
   pg -At bench_replica -c "SELECT format('reader: %s batches of %s rows on average, logged over %s s; replay: marked over %s s, last mark %s s after the first batch was logged',
