@@ -2,6 +2,7 @@ package io.chameleon.copy;
 
 import io.chameleon.postgres.BinaryEncoding;
 import io.chameleon.postgres.CopyBinaryWriter;
+import io.chameleon.postgres.CopyBuffer;
 import io.chameleon.postgres.CopyTextWriter;
 import io.chameleon.postgres.PgIdentifiers;
 import io.chameleon.schema.BytesCodec;
@@ -23,8 +24,10 @@ import java.util.stream.Collectors;
 abstract sealed class CopyRows {
 
     protected final boolean[] bytea;
+    private final CopyBuffer stream;
 
-    private CopyRows(List<PgColumn> columns) {
+    private CopyRows(List<PgColumn> columns, CopyBuffer stream) {
+        this.stream = stream;
         bytea = new boolean[columns.size()];
         for (int i = 0; i < bytea.length; i++) {
             bytea[i] = columns.get(i).codec() instanceof BytesCodec;
@@ -78,18 +81,24 @@ abstract sealed class CopyRows {
     }
 
     /** Completes the COPY: the number of rows PostgreSQL stored. */
-    abstract long finish() throws SQLException;
+    final long finish() throws SQLException {
+        return stream.finish();
+    }
 
-    abstract void cancel();
+    final void cancel() {
+        stream.cancel();
+    }
 
-    abstract long bytesWritten();
+    final long bytesWritten() {
+        return stream.bytesWritten();
+    }
 
     private static final class Text extends CopyRows {
 
         private final CopyTextWriter writer;
 
         Text(List<PgColumn> columns, CopyTextWriter writer) {
-            super(columns);
+            super(columns, writer);
             this.writer = writer;
         }
 
@@ -106,21 +115,6 @@ abstract sealed class CopyRows {
             }
             writer.endRow();
         }
-
-        @Override
-        long finish() throws SQLException {
-            return writer.finish();
-        }
-
-        @Override
-        void cancel() {
-            writer.cancel();
-        }
-
-        @Override
-        long bytesWritten() {
-            return writer.bytesWritten();
-        }
     }
 
     private static final class Binary extends CopyRows {
@@ -129,7 +123,7 @@ abstract sealed class CopyRows {
         private final BinaryEncoding[] encodings;
 
         Binary(List<PgColumn> columns, CopyBinaryWriter writer, BinaryEncoding[] encodings) {
-            super(columns);
+            super(columns, writer);
             this.writer = writer;
             this.encodings = encodings;
         }
@@ -148,21 +142,6 @@ abstract sealed class CopyRows {
                     encodings[i].write(values[i], writer);
                 }
             }
-        }
-
-        @Override
-        long finish() throws SQLException {
-            return writer.finish();
-        }
-
-        @Override
-        void cancel() {
-            writer.cancel();
-        }
-
-        @Override
-        long bytesWritten() {
-            return writer.bytesWritten();
         }
     }
 }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * The fixed-size buffer in front of a {@code COPY ... FROM STDIN}, shared by the text and binary formats: memory
  * does not depend on the table size, and PostgreSQL receives large chunks rather than a call per value.
  */
-abstract class CopyBuffer {
+public abstract class CopyBuffer {
 
     private final CopyIn copyIn;
     protected final byte[] buffer;

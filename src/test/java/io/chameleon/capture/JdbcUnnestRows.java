@@ -2,11 +2,9 @@ package io.chameleon.capture;
 
 import io.chameleon.postgres.PgIdentifiers;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,41 +37,20 @@ final class JdbcUnnestRows {
 
     private static void bind(Connection pg, PreparedStatement ps, long batchId, int firstSeq,
                              List<LoggedChange> changes) throws SQLException {
-        int n = changes.size();
-        Integer[] seqs = new Integer[n];
-        Integer[] tables = new Integer[n];
-        String[] operations = new String[n];
-        String[] files = new String[n];
-        Long[] positions = new Long[n];
-        String[] times = new String[n];
-        String[] befores = new String[n];
-        String[] afters = new String[n];
-        String[] ddls = new String[n];
-        for (int i = 0; i < n; i++) {
-            LoggedChange change = changes.get(i);
-            seqs[i] = firstSeq + i;
-            tables[i] = change.tableId();
-            operations[i] = change.operation().text();
-            files[i] = change.position().file();
-            positions[i] = change.position().position();
-            times[i] = change.sourceMillis() > 0 ? Instant.ofEpochMilli(change.sourceMillis()).toString() : null;
-            befores[i] = text(change.before());
-            afters[i] = text(change.after());
-            ddls[i] = change.ddl();
+        ChangeLogColumns columns = ChangeLogColumns.of(firstSeq, changes);
+        String[] times = new String[columns.times().length];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = columns.times()[i] == null ? null : columns.times()[i].toString();
         }
         ps.setLong(1, batchId);
-        ps.setArray(2, pg.createArrayOf("int4", seqs));
-        ps.setArray(3, pg.createArrayOf("int4", tables));
-        ps.setArray(4, pg.createArrayOf("text", operations));
-        ps.setArray(5, pg.createArrayOf("text", files));
-        ps.setArray(6, pg.createArrayOf("int8", positions));
+        ps.setArray(2, pg.createArrayOf("int4", columns.seqs()));
+        ps.setArray(3, pg.createArrayOf("int4", columns.tables()));
+        ps.setArray(4, pg.createArrayOf("text", columns.operations()));
+        ps.setArray(5, pg.createArrayOf("text", columns.files()));
+        ps.setArray(6, pg.createArrayOf("int8", columns.positions()));
         ps.setArray(7, pg.createArrayOf("text", times)); // ISO-8601 text, as the COPY path writes it
-        ps.setArray(8, pg.createArrayOf("text", befores));
-        ps.setArray(9, pg.createArrayOf("text", afters));
-        ps.setArray(10, pg.createArrayOf("text", ddls));
-    }
-
-    private static String text(byte[] utf8) {
-        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        ps.setArray(8, pg.createArrayOf("text", columns.befores()));
+        ps.setArray(9, pg.createArrayOf("text", columns.afters()));
+        ps.setArray(10, pg.createArrayOf("text", columns.ddls()));
     }
 }

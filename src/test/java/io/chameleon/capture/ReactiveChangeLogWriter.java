@@ -10,7 +10,6 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -126,42 +125,23 @@ final class ReactiveChangeLogWriter implements AutoCloseable {
             tuples.add(Tuple.tuple().addLong(batchId).addInteger(seq++).addInteger(change.tableId())
                     .addString(change.operation().text()).addString(change.position().file())
                     .addLong(change.position().position()).addOffsetDateTime(eventTime(change.sourceMillis()))
-                    .addString(text(change.before())).addString(text(change.after())).addString(change.ddl()));
+                    .addString(ChangeLogColumns.text(change.before()))
+                    .addString(ChangeLogColumns.text(change.after())).addString(change.ddl()));
         }
         return tuples;
     }
 
     private Tuple arrays(long batchId, int firstSeq, List<LoggedChange> changes) {
-        int n = changes.size();
-        Integer[] seqs = new Integer[n];
-        Integer[] tables = new Integer[n];
-        String[] operations = new String[n];
-        String[] files = new String[n];
-        Long[] positions = new Long[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
-        String[] befores = new String[n];
-        String[] afters = new String[n];
-        String[] ddls = new String[n];
-        for (int i = 0; i < n; i++) {
-            LoggedChange change = changes.get(i);
-            seqs[i] = firstSeq + i;
-            tables[i] = change.tableId();
-            operations[i] = change.operation().text();
-            files[i] = change.position().file();
-            positions[i] = change.position().position();
-            times[i] = eventTime(change.sourceMillis());
-            befores[i] = text(change.before());
-            afters[i] = text(change.after());
-            ddls[i] = change.ddl();
+        ChangeLogColumns columns = ChangeLogColumns.of(firstSeq, changes);
+        OffsetDateTime[] times = new OffsetDateTime[columns.times().length];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = columns.times()[i] == null ? null : eventTime(columns.times()[i].toEpochMilli());
         }
-        return Tuple.tuple().addLong(batchId).addArrayOfInteger(seqs).addArrayOfInteger(tables)
-                .addArrayOfString(operations).addArrayOfString(files).addArrayOfLong(positions)
-                .addArrayOfOffsetDateTime(times).addArrayOfString(befores).addArrayOfString(afters)
-                .addArrayOfString(ddls);
-    }
-
-    private static String text(byte[] utf8) {
-        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        return Tuple.tuple().addLong(batchId).addArrayOfInteger(columns.seqs()).addArrayOfInteger(columns.tables())
+                .addArrayOfString(columns.operations()).addArrayOfString(columns.files())
+                .addArrayOfLong(columns.positions()).addArrayOfOffsetDateTime(times)
+                .addArrayOfString(columns.befores()).addArrayOfString(columns.afters())
+                .addArrayOfString(columns.ddls());
     }
 
     /** Rows of one source transaction share their event time, so the last one is kept (as the COPY writer does). */
