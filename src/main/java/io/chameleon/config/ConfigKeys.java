@@ -130,9 +130,11 @@ public final class ConfigKeys {
             .requirement(Requirement.REQUIRED_FOR_MYSQL, "\"300M\"").defaultValue("300M")
             .describe("Memory for one slice of a table copy: bytes, or a number with k, M or G");
     public static final ConfigKey<CopyMode> COPY_MODE = pg("sources.*.copy_mode", new EnumKind<>(CopyMode.class))
-            .required("file").describe("Copy slices through CSV files in out_dir, or directly from memory");
+            .required("file").describe("Accepted for pg_chameleon compatibility: chameleon always streams rows"
+                    + " straight into COPY (binary where every column allows), never through files, whichever value is set");
     public static final ConfigKey<Path> OUT_DIR = pg("sources.*.out_dir", DIRECTORY).required("/tmp")
-            .describe("Directory for the CSV files of file copies");
+            .describe("Accepted for pg_chameleon compatibility (its CSV files of file copies); chameleon writes no files"
+                    + " there");
     public static final ConfigKey<Long> SLEEP_LOOP = pg("sources.*.sleep_loop", POSITIVE)
             .requirement(Requirement.REQUIRED_FOR_MYSQL, "1").defaultValue("1")
             .describe("Seconds between two read cycles and between two replay cycles");
