@@ -133,8 +133,8 @@ public final class ConfigKeys {
             .required("file").describe("Accepted for pg_chameleon compatibility: chameleon always streams rows"
                     + " straight into COPY (binary where every column allows), never through files, whichever value is set");
     public static final ConfigKey<Path> OUT_DIR = pg("sources.*.out_dir", DIRECTORY).required("/tmp")
-            .describe("Accepted for pg_chameleon compatibility (its CSV files of file copies); chameleon writes no files"
-                    + " there");
+            .describe("Directory pg_chameleon uses for file copies (required for compatibility; chameleon writes no"
+                    + " files there)");
     public static final ConfigKey<Long> SLEEP_LOOP = pg("sources.*.sleep_loop", POSITIVE)
             .requirement(Requirement.REQUIRED_FOR_MYSQL, "1").defaultValue("1")
             .describe("Seconds between two read cycles and between two replay cycles");

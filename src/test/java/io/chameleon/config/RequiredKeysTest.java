@@ -70,8 +70,9 @@ class RequiredKeysTest {
 
         ConfigurationException failure = ConfigFiles.failure(dir, tree);
 
-        assertEquals("sources.mysql.out_dir: has no value; directory for the CSV files of file copies,"
-                + " e.g. out_dir: /tmp", failure.problems().get(0).toString());
+        assertEquals("sources.mysql.out_dir: has no value; directory pg_chameleon uses for file copies (required for"
+                + " compatibility; chameleon writes no files there), e.g. out_dir: /tmp",
+                failure.problems().get(0).toString());
     }
 
     @Test
