@@ -9,7 +9,6 @@ import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.BytesCodec;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.TextCodec;
-import io.chameleon.schema.Utf8Text;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -74,7 +73,7 @@ final class RowImageEncoder {
             for (int i : indexes) {
                 PgColumn column = columns.get(i);
                 out.writeFieldName(column.name());
-                if (row[i] instanceof byte[] bytes && isUtf8Text(column) && Utf8Text.isValidWithoutNul(bytes)) {
+                if (row[i] instanceof byte[] bytes && isTextString(column) && column.codec().rawIsText(bytes)) {
                     out.writeUTF8String(bytes, 0, bytes.length); // what the codec would return, without a String
                     continue;
                 }
@@ -99,10 +98,9 @@ final class RowImageEncoder {
         return image.toByteArray();
     }
 
-    /** A text column written as a JSON string (not a jsonb document by type_override) from UTF-8 bytes. */
-    private static boolean isUtf8Text(PgColumn column) {
-        return column.codec() instanceof TextCodec text && !column.type().equals("jsonb")
-                && text.charset().javaCharset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    /** A text column written as a JSON string (not a jsonb document by type_override). */
+    private static boolean isTextString(PgColumn column) {
+        return column.codec() instanceof TextCodec && !column.type().equals("jsonb");
     }
 
     private static String valueText(Serializable value, SourceColumn source, PgColumn column, boolean nullOnBadValue)

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 abstract sealed class CopyRows {
 
-    protected final boolean[] bytea;
+    private final boolean[] bytea;
     private final CopyBuffer stream;
 
     private CopyRows(List<PgColumn> columns, CopyBuffer stream) {
@@ -75,6 +75,11 @@ abstract sealed class CopyRows {
      */
     abstract void write(String[] values, byte[][] raw) throws SQLException;
 
+    /** Whether column {@code i} is a blob, whose raw bytes are its value rather than its text. */
+    final boolean blob(int i) {
+        return bytea[i];
+    }
+
     /** Whether the rows go in COPY's binary format. */
     final boolean binary() {
         return this instanceof Binary;
@@ -107,7 +112,7 @@ abstract sealed class CopyRows {
             for (int i = 0; i < values.length; i++) {
                 if (raw[i] == null) {
                     writer.field(values[i]);
-                } else if (bytea[i]) {
+                } else if (blob(i)) {
                     writer.hexField(raw[i]);
                 } else {
                     writer.field(raw[i]);
@@ -132,7 +137,7 @@ abstract sealed class CopyRows {
         void write(String[] values, byte[][] raw) throws SQLException {
             writer.startRow(values.length);
             for (int i = 0; i < values.length; i++) {
-                if (raw[i] != null && bytea[i]) {
+                if (raw[i] != null && blob(i)) {
                     writer.field(raw[i]); // bytea's binary form is the bytes themselves
                 } else if (raw[i] != null) {
                     encodings[i].write(raw[i], writer);

@@ -4,10 +4,10 @@ import io.chameleon.mysql.MySqlIdentifiers;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.BadValueException;
-import io.chameleon.schema.BytesCodec;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.PgTable;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * column's codec, the same conversion the live stream uses; values the codec rejects follow the bad-value policy.
  */
 final class TableCopier {
+
+    private static final Logger LOG = Logger.getLogger(TableCopier.class);
 
     private final BadValuePolicy policy;
     private final int bufferBytes;
@@ -52,20 +54,18 @@ final class TableCopier {
                 .collect(Collectors.joining(", ")) + " FROM " + MySqlIdentifiers.qualified(source.schema(), source.name())
                 + (range == null ? "" : " WHERE " + range);
         CopyRows out = CopyRows.open(pg, loadingSchema, target, bufferBytes, binaryAllowed);
+        LOG.debugf("event=copy_started table=%s format=%s range=%s", source.qualifiedName(),
+                out.binary() ? "binary" : "text", range == null ? "all" : range);
         try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows instead of loading the result
             try (ResultSet rs = st.executeQuery(select)) {
                 String[] values = new String[columns.size()];
                 byte[][] raw = new byte[columns.size()][];
-                boolean[] blob = new boolean[columns.size()];
-                for (int i = 0; i < blob.length; i++) {
-                    blob[i] = columns.get(i).codec() instanceof BytesCodec;
-                }
                 // progress is shared by the ranges of a table: told in steps, not per row, to keep threads apart
                 long reported = 0;
                 int unreportedRows = 0;
                 while (rs.next()) {
-                    if (convert(rs, source, columns, blob, values, raw, progress)) {
+                    if (convert(rs, source, columns, out, values, raw, progress)) {
                         try {
                             out.write(values, raw);
                         } catch (IllegalArgumentException notOfType) {
@@ -101,7 +101,7 @@ final class TableCopier {
      * Fills {@code values}, or {@code raw} for the columns whose bytes go to the COPY as they are; false when the
      * row is discarded.
      */
-    private boolean convert(ResultSet rs, SourceTable source, List<PgColumn> columns, boolean[] blob,
+    private boolean convert(ResultSet rs, SourceTable source, List<PgColumn> columns, CopyRows out,
                             String[] values, byte[][] raw, TableProgress progress)
             throws SQLException {
         for (int i = 0; i < values.length; i++) {
@@ -112,7 +112,7 @@ final class TableCopier {
                 continue;
             }
             PgColumn column = columns.get(i);
-            if (blob[i] || column.codec().rawIsText(bytes)) {
+            if (out.blob(i) || column.codec().rawIsText(bytes)) {
                 raw[i] = bytes; // the blob, or what the codec would return, without a String
                 continue;
             }
