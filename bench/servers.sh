@@ -170,6 +170,17 @@ bench_cpu_seconds() {
   } | awk -v hz="$hz" '{ ticks += $1 } END { printf "%.2f", ticks / hz }'
 }
 
+# bench_thread_cpu PID: "name S, name S, ..." CPU seconds per thread group of a JVM (numbered threads folded),
+# largest first: tells the reader, the replay worker, the JIT compilers and the collector apart.
+bench_thread_cpu() {
+  local pid=$1 hz
+  hz=$(getconf CLK_TCK)
+  for task in /proc/"$pid"/task/*; do
+    printf '%s\t%s\n' "$(sed 's/[-#]*[0-9]*$//' "$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
+  done | awk -F'\t' -v hz="$hz" '{ t[$1] += $2 } END { for (n in t) if (t[n] > 0) printf "%.2f %s\n", t[n] / hz, n }' \
+    | sort -rn | awk '{ s = s (NR > 1 ? ", " : "") $2 " " $1 " s" } END { print s }'
+}
+
 # "mariadb S postgres S" for the benchmark's servers (only the ones it started itself; otherwise "n/a").
 bench_server_cpu() {
   local my=n/a pg=n/a
