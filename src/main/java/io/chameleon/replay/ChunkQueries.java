@@ -40,8 +40,11 @@ final class ChunkQueries {
         String history = table("schema_history");
         return "SELECT x.table_id, x.destination_schema, x.table_name, x.key_columns, x.replica_enabled,"
                 // key column types as SQL type names (format_type quotes them), without typmod so a cast never
-                // truncates; NULL when the table or a key column is not there
-                + " (SELECT array_agg(format_type(a.atttypid, NULL) ORDER BY k.n)"
+                // truncates (bare "character" and "bit" would mean length 1: bpchar and varbit instead); NULL when
+                // the table or a key column is not there
+                + " (SELECT array_agg(CASE a.atttypid WHEN 'bpchar'::regtype THEN 'bpchar'"
+                + " WHEN 'bit'::regtype THEN 'varbit' WHEN '_bpchar'::regtype THEN 'bpchar[]'"
+                + " WHEN '_bit'::regtype THEN 'varbit[]' ELSE format_type(a.atttypid, NULL) END ORDER BY k.n)"
                 + " FROM unnest(x.key_columns) WITH ORDINALITY AS k (name, n)"
                 + " JOIN pg_namespace ns ON ns.nspname = x.destination_schema"
                 + " JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = x.table_name"

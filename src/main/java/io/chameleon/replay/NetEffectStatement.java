@@ -26,22 +26,38 @@ final class NetEffectStatement {
 
     static String sql(String catalogueSchema, ReplayTable table, EventRange range) {
         String target = table.quotedName();
-        List<String> keys = table.keyColumns();
-        String keyText = keys.size() == 1
-                ? textOf("a.image", keys.get(0))
-                : keys.stream().map(k -> textOf("a.image", k)).collect(Collectors.joining(", ", "ARRAY[", "]"));
+        String key = keyOf(table, "a.image");
         String deleteFrom = table.keyTypes() != null ? castKeyMatch(table) : populatedKeyMatch(table);
         return "WITH net AS ("
-                + "SELECT DISTINCT ON (" + keyText + ") a.upsert, a.image"
+                + "SELECT DISTINCT ON (" + key + ") a.upsert, a.image"
                 + " FROM " + PgIdentifiers.qualified(catalogueSchema, "change_log") + " c"
                 + " CROSS JOIN LATERAL (VALUES (false, c.row_before), (true, c.row_after)) AS a (upsert, image)"
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()
                 + " AND c.operation IN ('I', 'U', 'D') AND a.image IS NOT NULL"
-                + " ORDER BY " + keyText + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
+                + " ORDER BY " + key + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + deleteFrom + " RETURNING 1)"
                 + " INSERT INTO " + target + " SELECT r.* FROM net n"
                 + " CROSS JOIN LATERAL jsonb_populate_record(NULL::" + target + ", n.image) AS r"
                 + " WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+    }
+
+    /**
+     * The key of an image as the net effect groups and sorts it: the key columns' values in their own types when
+     * known (keys equal as the key index sees them, and sorted without the database collation's cost), else
+     * their texts.
+     */
+    private static String keyOf(ReplayTable table, String image) {
+        List<String> keys = table.keyColumns();
+        if (table.keyTypes() != null) {
+            StringBuilder typed = new StringBuilder();
+            for (int i = 0; i < keys.size(); i++) {
+                typed.append(i == 0 ? "" : ", ").append(typedValue(image, keys.get(i), table.keyTypes().get(i)));
+            }
+            return typed.toString();
+        }
+        return keys.size() == 1
+                ? textOf(image, keys.get(0))
+                : keys.stream().map(k -> textOf(image, k)).collect(Collectors.joining(", ", "ARRAY[", "]"));
     }
 
     /** Key texts cast to the key columns' types: typed, so the primary key index serves the delete. */
@@ -50,7 +66,7 @@ final class NetEffectStatement {
         StringBuilder match = new StringBuilder(" WHERE ");
         for (int i = 0; i < keys.size(); i++) {
             match.append(i == 0 ? "" : " AND ").append("t.").append(PgIdentifiers.quote(keys.get(i))).append(" = ")
-                    .append(textOf("n.image", keys.get(i))).append("::").append(table.keyTypes().get(i));
+                    .append(typedValue("n.image", keys.get(i), table.keyTypes().get(i)));
         }
         return match.toString();
     }
@@ -65,6 +81,10 @@ final class NetEffectStatement {
                 .map(k -> "t." + PgIdentifiers.quote(k) + " = k." + PgIdentifiers.quote(k))
                 .collect(Collectors.joining(" AND "));
         return " CROSS JOIN LATERAL jsonb_populate_record(NULL::" + target + ", " + keyImage + ") AS k WHERE " + keyMatch;
+    }
+
+    private static String typedValue(String image, String column, String type) {
+        return textOf(image, column) + "::" + type;
     }
 
     private static String textOf(String image, String column) {

@@ -146,6 +146,27 @@ class NetEffectReplayTest {
     }
 
     @Test
+    void matchesFixedLengthCharacterAndBitKeysOnTheirWholeValue() throws SQLException {
+        // char(n) and bit(n) keys: a cast to the bare type name would mean char(1) / bit(1) and cut the value
+        database.execute("CREATE TABLE shop.codes (code char(36), flags bit(3), label text, PRIMARY KEY (code, flags))");
+        int codes = log.table("shop", "codes", "code", "flags");
+        String first = "6f1c1a0e-0b7d-4c55-9a52-1f0b2b7c9e01";
+        String second = "6f1c1a0e-0b7d-4c55-9a52-1f0b2b7c9e02";
+        log.batch().insert(codes, row("code", first, "flags", "101", "label", "a"))
+                .insert(codes, row("code", second, "flags", "101", "label", "b"))
+                .insert(codes, row("code", second, "flags", "100", "label", "c")).commit();
+        replayAll(); // the rows are in the table before the changes below come
+        log.batch().update(codes, row("code", first, "flags", "101", "label", "a"),
+                        row("code", first, "flags", "101", "label", "a2"))
+                .delete(codes, row("code", second, "flags", "100", "label", "c")).commit();
+
+        replayAll();
+
+        assertThat(query("SELECT code, flags, label FROM shop.codes ORDER BY code, flags"))
+                .containsExactly(first + "|101|a2", second + "|101|b");
+    }
+
+    @Test
     void decodesValuesOfManyTypes() throws SQLException {
         database.execute("CREATE TABLE shop.typed (id numeric(20) PRIMARY KEY, raw bytea, tags text[], flags bit(3),"
                 + " seen timestamptz, doc jsonb, note text, amount numeric(10,2), day date, ok boolean)");
