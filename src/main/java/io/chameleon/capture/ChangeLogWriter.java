@@ -4,10 +4,11 @@ import io.chameleon.catalog.ChangeLogPartitions;
 import io.chameleon.catalog.DiscardedRowRepository;
 import io.chameleon.catalog.ReplayChannel;
 import io.chameleon.mysql.BinlogPosition;
-import io.chameleon.postgres.CopyTextWriter;
+import io.chameleon.postgres.CopyBinaryWriter;
 import io.chameleon.postgres.PgIdentifiers;
 import org.postgresql.PGConnection;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +27,8 @@ final class ChangeLogWriter implements AutoCloseable {
     private final String schema;
     private final int sourceId;
     private final ChangeLogPartitions partitions;
-    private long lastEventMillis;
-    private String lastEventTime;
+    private String lastFile;
+    private byte[] lastFileBytes;
 
     ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId) throws SQLException {
         this.pg = pg;
@@ -72,29 +73,39 @@ final class ChangeLogWriter implements AutoCloseable {
         }
     }
 
-    /** Appends rows to a batch with one COPY; {@code firstSeq} continues the batch's event order. */
+    /**
+     * Appends rows to a batch with one COPY in binary format: values go as they are, with no escaping on this side
+     * and no text parsing but the images' JSON on the server's. {@code firstSeq} continues the batch's event order.
+     */
     void appendRows(long batchId, int firstSeq, List<LoggedChange> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
-        CopyTextWriter out = new CopyTextWriter(pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
+        CopyBinaryWriter out = new CopyBinaryWriter(pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
                 + table("change_log") + " (batch_id, event_seq, table_id, operation, binlog_file, binlog_position,"
-                + " event_time, row_before, row_after, ddl) FROM STDIN"), 1 << 20);
+                + " event_time, row_before, row_after, ddl) FROM STDIN (FORMAT binary)"), 1 << 20);
         try {
-            String batch = Long.toString(batchId);
             int seq = firstSeq;
             for (LoggedChange change : changes) {
-                out.field(batch);
-                out.field(Integer.toString(seq++));
-                out.field(Integer.toString(change.tableId()));
-                out.field(change.operation().text());
-                out.field(change.position().file());
-                out.field(Long.toString(change.position().position()));
-                out.field(eventTime(change.sourceMillis()));
-                out.field(change.before());
-                out.field(change.after());
-                out.field(change.ddl());
-                out.endRow();
+                out.startRow(10);
+                out.int8Field(batchId);
+                out.int4Field(seq++);
+                out.int4Field(change.tableId());
+                out.field(change.operation().codeBytes());
+                out.field(fileName(change.position().file()));
+                out.int8Field(change.position().position());
+                if (change.sourceMillis() > 0) {
+                    out.instantField(change.sourceMillis());
+                } else {
+                    out.nullField();
+                }
+                jsonbField(out, change.before());
+                jsonbField(out, change.after());
+                if (change.ddl() != null) {
+                    out.textField(change.ddl());
+                } else {
+                    out.nullField();
+                }
             }
             out.finish();
         } catch (SQLException | RuntimeException e) {
@@ -103,16 +114,22 @@ final class ChangeLogWriter implements AutoCloseable {
         }
     }
 
-    /** The event time as COPY text; rows of one source transaction share it, so the last one is kept. */
-    private String eventTime(long millis) {
-        if (millis <= 0) {
-            return null;
+    /** An image: jsonb's binary form is its JSON text after a version byte. */
+    private static void jsonbField(CopyBinaryWriter out, byte[] image) throws SQLException {
+        if (image == null) {
+            out.nullField();
+        } else {
+            out.versionedField(1, image);
         }
-        if (millis != lastEventMillis) {
-            lastEventMillis = millis;
-            lastEventTime = java.time.Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** The binlog file name as UTF-8; rows of a batch share it, so the last one is kept. */
+    private byte[] fileName(String file) {
+        if (!file.equals(lastFile)) {
+            lastFile = file;
+            lastFileBytes = file.getBytes(StandardCharsets.UTF_8);
         }
-        return lastEventTime;
+        return lastFileBytes;
     }
 
     /** Makes the batch visible to replay with its end position and counts. */

@@ -2,6 +2,7 @@ package io.chameleon.postgres;
 
 import org.postgresql.copy.CopyIn;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
@@ -57,6 +58,16 @@ public final class CopyBinaryWriter extends CopyBuffer {
     public void int8Field(long value) throws SQLException {
         int32(8);
         int64(value);
+    }
+
+    /** A timestamptz field from milliseconds since 1970-01-01 UTC. */
+    public void instantField(long epochMillis) throws SQLException {
+        int8Field(TemporalBinary.instantMicros(epochMillis));
+    }
+
+    /** A text (or char, varchar) field: binary text is its bytes in the client encoding, UTF-8 here. */
+    public void textField(String value) throws SQLException {
+        field(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Starts a field of {@code length} bytes that the caller then writes with the int methods. */

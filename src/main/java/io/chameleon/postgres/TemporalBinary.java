@@ -12,6 +12,7 @@ final class TemporalBinary {
 
     private static final long EPOCH_DAY_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final long EPOCH_2000_MILLIS = EPOCH_DAY_2000 * 86_400_000L;
 
     private TemporalBinary() {
     }
@@ -35,6 +36,11 @@ final class TemporalBinary {
         }
         long days = date(text).toEpochDay() - EPOCH_DAY_2000;
         return days * MICROS_PER_DAY + timeMicros(text, 11, end);
+    }
+
+    /** An instant given in milliseconds since 1970-01-01 UTC, as microseconds since 2000-01-01 UTC. */
+    static long instantMicros(long epochMillis) {
+        return (epochMillis - EPOCH_2000_MILLIS) * 1000;
     }
 
     /** {@code HH:MM:SS[.ffffff]}, hours from 0 to 24. */
