@@ -5,12 +5,10 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.AnnotateRowsEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
-import com.github.shyiko.mysql.binlog.event.deserialization.EventHeaderV4Deserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.FormatDescriptionEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.GtidEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.MariadbGtidEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.MariadbGtidListEventDataDeserializer;
-import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.QueryEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.RotateEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
@@ -22,7 +20,8 @@ import java.util.Map;
 
 /**
  * The event deserializer of the reader: the library's for control events, {@link TextualRowsDeserializer} for
- * rows events; events the reader does not use are skipped undecoded.
+ * rows events, TABLE_MAP events decoded once per change ({@link ReaderEventDeserializer}); events the reader does
+ * not use are skipped undecoded.
  */
 final class BinlogEventDeserializers {
 
@@ -43,7 +42,7 @@ final class BinlogEventDeserializers {
         byType.put(EventType.FORMAT_DESCRIPTION, new FormatDescriptionEventDataDeserializer());
         byType.put(EventType.ROTATE, new RotateEventDataDeserializer());
         byType.put(EventType.QUERY, new QueryEventDataDeserializer());
-        byType.put(EventType.TABLE_MAP, new TableMapEventDataDeserializer());
+        byType.put(EventType.TABLE_MAP, new TableMapEventDataDeserializer()); // decoded by ReaderEventDeserializer
         byType.put(EventType.XID, new XidEventDataDeserializer());
         byType.put(EventType.GTID, new GtidEventDataDeserializer());
         byType.put(EventType.MARIADB_GTID, new MariadbGtidEventDataDeserializer());
@@ -57,8 +56,7 @@ final class BinlogEventDeserializers {
         rows(byType, tableMaps, EventType.EXT_DELETE_ROWS, TextualRowsDeserializer.Kind.DELETE, true);
         // MySQL 8 with binlog_transaction_compression: the transaction's events, decoded like the others
         byType.put(EventType.TRANSACTION_PAYLOAD, new CompressedTransactionDeserializer(BinlogEventDeserializers::create));
-        EventDeserializer deserializer = new EventDeserializer(new EventHeaderV4Deserializer(),
-                new NullEventDataDeserializer(), byType, tableMaps);
+        EventDeserializer deserializer = new ReaderEventDeserializer(byType, tableMaps);
         // strings and blobs as raw bytes: the column codecs decode them with the column's charset
         deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
         return deserializer;

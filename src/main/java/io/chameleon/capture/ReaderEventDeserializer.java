@@ -1,0 +1,106 @@
+package io.chameleon.capture;
+
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventData;
+import com.github.shyiko.mysql.binlog.event.EventHeader;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.FormatDescriptionEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.ChecksumType;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializationException;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventHeaderV4Deserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The library's event deserializer, except that a TABLE_MAP event is decoded only when its bytes differ from the
+ * last one of the same table id. The server writes the map again in every transaction, normally unchanged, and
+ * with {@code binlog_row_metadata=FULL} it carries every column name: decoding it each time was a visible share of
+ * the reader's work (and of the JIT's) on small transactions. A repeated map yields the same, never modified,
+ * object. (A TABLE_MAP deserializer of our own cannot do this: the library would still decode every map with
+ * its own deserializer beside it.)
+ */
+final class ReaderEventDeserializer extends EventDeserializer {
+
+    /** Table ids remembered at most; a server reuses few ids, the bound only stops a leak. */
+    private static final int MAX_TABLES = 4096;
+
+    private record DecodedMap(byte[] body, TableMapEventData data) {
+    }
+
+    private final Map<Long, TableMapEventData> tableMaps;
+    private final TableMapEventDataDeserializer tableMapDecoder = new TableMapEventDataDeserializer();
+    private final Map<Long, DecodedMap> lastMaps = new HashMap<>();
+    /** As the library's own (private) field: set by the client from the server, then by FORMAT_DESCRIPTION events. */
+    private int checksumLength;
+
+    ReaderEventDeserializer(Map<EventType, EventDataDeserializer> byType, Map<Long, TableMapEventData> tableMaps) {
+        super(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(), byType, tableMaps);
+        this.tableMaps = tableMaps;
+    }
+
+    @Override
+    public void setChecksumType(ChecksumType checksumType) {
+        super.setChecksumType(checksumType);
+        checksumLength = checksumType.getLength();
+    }
+
+    @Override
+    public Event nextEvent(ByteArrayInputStream in) throws IOException {
+        Event event = super.nextEvent(in);
+        if (event != null && event.getData() instanceof FormatDescriptionEventData format) {
+            checksumLength = format.getChecksumType().getLength();
+        }
+        return event;
+    }
+
+    @Override
+    public EventData deserializeTableMapEventData(ByteArrayInputStream in, EventHeader header) throws IOException {
+        int bodyLength = (int) header.getDataLength() - checksumLength;
+        TableMapEventData data;
+        try {
+            in.enterBlock(bodyLength);
+            try {
+                data = tableMap(in.read(bodyLength));
+            } finally {
+                in.skipToTheEndOfTheBlock();
+                in.skip(checksumLength);
+            }
+        } catch (IOException e) {
+            throw new EventDataDeserializationException(header, e);
+        }
+        tableMaps.put(data.getTableId(), data);
+        return data;
+    }
+
+    private TableMapEventData tableMap(byte[] body) throws IOException {
+        long tableId = tableId(body);
+        DecodedMap last = lastMaps.get(tableId);
+        if (last != null && Arrays.equals(last.body(), body)) {
+            return last.data();
+        }
+        TableMapEventData data = tableMapDecoder.deserialize(new ByteArrayInputStream(body));
+        if (last == null && lastMaps.size() >= MAX_TABLES) {
+            lastMaps.clear();
+        }
+        lastMaps.put(tableId, new DecodedMap(body, data));
+        return data;
+    }
+
+    /** The 6-byte little-endian table id that opens the event body. */
+    private static long tableId(byte[] body) {
+        long id = 0;
+        for (int i = Math.min(6, body.length) - 1; i >= 0; i--) {
+            id = (id << 8) | (body[i] & 0xFF);
+        }
+        return id;
+    }
+}
