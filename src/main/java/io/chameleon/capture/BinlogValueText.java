@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class BinlogValueText {
         if (value == null) {
             return null;
         } else if (value instanceof byte[] bytes) {
-            return bytes;
+            return fixedLengthBinary(bytes, column);
         } else if (value instanceof Integer number) {
             return integer(number, column);
         } else if (value instanceof Long number) {
@@ -42,6 +43,50 @@ final class BinlogValueText {
         }
         throw new IllegalArgumentException("column " + column.name() + ": unexpected binlog value of "
                 + value.getClass().getSimpleName());
+    }
+
+    /**
+     * The binlog cuts the trailing zero bytes of fixed-length binary values (as it cuts the pad spaces of CHAR):
+     * BINARY(n) gets them back, and MariaDB's UUID, INET6 and INET4, binary of 16 and 4 bytes there, get the text
+     * the text protocol sends for them.
+     */
+    private static byte[] fixedLengthBinary(byte[] bytes, SourceColumn column) {
+        return switch (column.dataType()) {
+            case "binary" -> column.maxLength() == null ? bytes : padded(bytes, column.maxLength().intValue());
+            case "uuid" -> ascii(uuidText(padded(bytes, 16)));
+            case "inet6" -> ascii(inet6Text(padded(bytes, 16)));
+            case "inet4" -> ascii(inet4Text(padded(bytes, 4)));
+            default -> bytes;
+        };
+    }
+
+    private static byte[] padded(byte[] bytes, int length) {
+        return bytes.length >= length ? bytes : Arrays.copyOf(bytes, length);
+    }
+
+    /** {@code 123e4567-e89b-12d3-a456-426614174000}: the bytes in order (the binlog holds them as they read). */
+    private static String uuidText(byte[] bytes) {
+        StringBuilder text = new StringBuilder(36);
+        for (int i = 0; i < 16; i++) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) {
+                text.append('-');
+            }
+            text.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16)).append(Character.forDigit(bytes[i] & 0xF, 16));
+        }
+        return text.toString();
+    }
+
+    /** Eight groups of hex, uncompressed: PostgreSQL's inet reads it as the same address MariaDB prints shorter. */
+    private static String inet6Text(byte[] bytes) {
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < 16; i += 2) {
+            text.append(i == 0 ? "" : ":").append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
+        }
+        return text.toString();
+    }
+
+    private static String inet4Text(byte[] bytes) {
+        return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
     }
 
     private static byte[] integer(int number, SourceColumn column) {

@@ -8,7 +8,6 @@ import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.BytesCodec;
 import io.chameleon.schema.PgColumn;
-import io.chameleon.schema.TextCodec;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -73,19 +72,22 @@ final class RowImageEncoder {
             for (int i : indexes) {
                 PgColumn column = columns.get(i);
                 out.writeFieldName(column.name());
-                if (row[i] instanceof byte[] bytes && isTextString(column) && column.codec().rawIsText(bytes)) {
-                    out.writeUTF8String(bytes, 0, bytes.length); // what the codec would return, without a String
-                    continue;
-                }
-                if (row[i] instanceof byte[] bytes && column.codec() instanceof BytesCodec) {
-                    byte[] hex = BytesCodec.hexText(bytes); // the codec's text, without a String
+                byte[] raw = BinlogValueText.of(row[i], sourceColumns.get(i));
+                if (raw != null && column.codec() instanceof BytesCodec) {
+                    byte[] hex = BytesCodec.hexText(raw); // the codec's text, without a String
                     out.writeUTF8String(hex, 0, hex.length);
                     continue;
                 }
-                String value = valueText(row[i], sourceColumns.get(i), column, nullOnBadValue);
+                boolean jsonb = column.type().equals("jsonb");
+                if (raw != null && !jsonb && column.codec().rawIsText(raw)) {
+                    // numbers, checked UTF-8 text, plain dates: what the codec would return, without a String
+                    out.writeUTF8String(raw, 0, raw.length);
+                    continue;
+                }
+                String value = valueText(raw, column, nullOnBadValue);
                 if (value == null) {
                     out.writeNull();
-                } else if (column.type().equals("jsonb")) {
+                } else if (jsonb) {
                     out.writeRawValue(value);
                 } else {
                     out.writeString(value);
@@ -98,14 +100,7 @@ final class RowImageEncoder {
         return image.toByteArray();
     }
 
-    /** A text column written as a JSON string (not a jsonb document by type_override). */
-    private static boolean isTextString(PgColumn column) {
-        return column.codec() instanceof TextCodec && !column.type().equals("jsonb");
-    }
-
-    private static String valueText(Serializable value, SourceColumn source, PgColumn column, boolean nullOnBadValue)
-            throws BadValue {
-        byte[] raw = BinlogValueText.of(value, source);
+    private static String valueText(byte[] raw, PgColumn column, boolean nullOnBadValue) throws BadValue {
         if (raw == null) {
             return null;
         }
