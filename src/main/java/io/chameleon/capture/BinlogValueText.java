@@ -6,11 +6,13 @@ import io.chameleon.mysql.SourceColumn;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Converts a value decoded from a rows event into the bytes the copy would have read for it over the text
@@ -66,14 +68,8 @@ final class BinlogValueText {
 
     /** {@code 123e4567-e89b-12d3-a456-426614174000}: the bytes in order (the binlog holds them as they read). */
     private static String uuidText(byte[] bytes) {
-        StringBuilder text = new StringBuilder(36);
-        for (int i = 0; i < 16; i++) {
-            if (i == 4 || i == 6 || i == 8 || i == 10) {
-                text.append('-');
-            }
-            text.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16)).append(Character.forDigit(bytes[i] & 0xF, 16));
-        }
-        return text.toString();
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong()).toString();
     }
 
     /** Eight groups of hex, uncompressed: PostgreSQL's inet reads it as the same address MariaDB prints shorter. */
