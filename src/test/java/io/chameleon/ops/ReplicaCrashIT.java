@@ -109,7 +109,18 @@ class ReplicaCrashIT {
         try (ReplicaJar replica = ReplicaJar.start(config, log, "-Xmx256m").awaitRunning(START)) {
             for (TableDigest table : MixedWorkload.TABLES) {
                 List<String> expected = table.ofSource(source);
-                Eventually.equals(expected, () -> table.ofTarget(target, "bank"), CATCH_UP);
+                try {
+                    Eventually.equals(expected, () -> table.ofTarget(target, "bank"), CATCH_UP);
+                } catch (AssertionError notCaughtUp) { // say what the replica was doing, not only the rows
+                    String output = replica.output();
+                    throw new AssertionError("target did not catch up; replica alive " + replica.isAlive()
+                            + ", pending batches " + audit.pendingBatches() + ", pending rows " + audit.pendingRows()
+                            + ", seed " + seed + ", replay errors " + target.queryForList("SELECT table_name,"
+                            + " error_message FROM chameleon_catalogue.replay_error") + ", sources "
+                            + target.queryForList("SELECT source_name, status FROM chameleon_catalogue.source")
+                            + "; end of the replica's output:\n"
+                            + output.substring(Math.max(0, output.length() - 6000)), notCaughtUp);
+                }
             }
             Eventually.equals(0L, audit::pendingBatches, CATCH_UP);
             CliRunner.Result stop = CliRunner.run("stop_replica", "--config", config.toString(), "--source", "shop");
