@@ -1,5 +1,7 @@
 package io.chameleon.capture;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
@@ -19,6 +21,8 @@ final class CapturedTable {
     private final List<String> columnNames;
     private final int[] allColumns;
     private final int[] keyColumnIndexes;
+    private final SerializableString[] imageFieldNames;
+    private final boolean[] jsonbColumns;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
 
@@ -30,6 +34,22 @@ final class CapturedTable {
         this.columnNames = source.columns().stream().map(SourceColumn::name).toList();
         this.allColumns = java.util.stream.IntStream.range(0, columnNames.size()).toArray();
         this.keyColumnIndexes = target.keyColumns().stream().mapToInt(columnNames::indexOf).toArray();
+        this.imageFieldNames = target.columns().stream().map(c -> new SerializedString(c.name()))
+                .toArray(SerializableString[]::new);
+        this.jsonbColumns = new boolean[target.columns().size()];
+        for (int i = 0; i < jsonbColumns.length; i++) {
+            jsonbColumns[i] = target.columns().get(i).type().equals("jsonb");
+        }
+    }
+
+    /** The target column names as the change log's JSON images name them, quoted once, in binlog order. */
+    SerializableString[] imageFieldNames() {
+        return imageFieldNames;
+    }
+
+    /** Which columns (binlog order) are jsonb: their images hold the document itself, not its text as a string. */
+    boolean[] jsonbColumns() {
+        return jsonbColumns;
     }
 
     /** Positions of all columns, in binlog order. */
