@@ -139,8 +139,12 @@ public final class BinlogReader {
         Map<String, SourceTable> discovered = new HashMap<>();
         Map<String, String[]> databaseDefaults;
         try (Connection my = mysql.connect()) {
-            for (SourceTable table : new TableDiscovery(my).discover(source)) {
-                discovered.put(table.schema() + "." + table.name(), table);
+            // only tables registered before the catalogue kept their structures need the source's catalogue (a
+            // scan of information_schema, slow on sources with many tables, at every start and reconnect)
+            if (!history.keySet().containsAll(registered.stream().map(RegisteredTable::tableId).toList())) {
+                for (SourceTable table : new TableDiscovery(my).discover(source)) {
+                    discovered.put(table.schema() + "." + table.name(), table);
+                }
             }
             databaseDefaults = DatabaseDefaults.of(my, source.schemaMappings().keySet());
         }
