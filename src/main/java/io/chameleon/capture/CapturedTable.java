@@ -22,7 +22,6 @@ final class CapturedTable {
     private final int[] allColumns;
     private final int[] keyColumnIndexes;
     private final SerializableString[] imageFieldNames;
-    private final boolean[] jsonbColumns;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
 
@@ -36,20 +35,11 @@ final class CapturedTable {
         this.keyColumnIndexes = target.keyColumns().stream().mapToInt(columnNames::indexOf).toArray();
         this.imageFieldNames = target.columns().stream().map(c -> new SerializedString(c.name()))
                 .toArray(SerializableString[]::new);
-        this.jsonbColumns = new boolean[target.columns().size()];
-        for (int i = 0; i < jsonbColumns.length; i++) {
-            jsonbColumns[i] = target.columns().get(i).type().equals("jsonb");
-        }
     }
 
     /** The target column names as the change log's JSON images name them, quoted once, in binlog order. */
     SerializableString[] imageFieldNames() {
         return imageFieldNames;
-    }
-
-    /** Which columns (binlog order) are jsonb: their images hold the document itself, not its text as a string. */
-    boolean[] jsonbColumns() {
-        return jsonbColumns;
     }
 
     /** Positions of all columns, in binlog order. */

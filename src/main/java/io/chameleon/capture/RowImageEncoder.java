@@ -72,7 +72,6 @@ final class RowImageEncoder {
         List<SourceColumn> sourceColumns = table.source().columns();
         List<PgColumn> columns = table.target().columns();
         SerializableString[] names = table.imageFieldNames();
-        boolean[] jsonb = table.jsonbColumns();
         image.reset();
         boolean complete = false;
         try {
@@ -82,12 +81,13 @@ final class RowImageEncoder {
                 PgColumn column = columns.get(i);
                 out.writeFieldName(names[i]);
                 byte[] raw = BinlogValueText.of(row[i], sourceColumns.get(i));
+                boolean jsonb = column.type().equals("jsonb"); // the image holds the document, not its text
                 if (raw != null && column.codec() instanceof BytesCodec) {
                     byte[] hex = BytesCodec.hexText(raw); // the codec's text, without a String
                     out.writeUTF8String(hex, 0, hex.length);
                 } else if (raw != null && column.codec().rawIsText(raw)) {
                     // numbers, checked UTF-8 text and JSON, plain dates: what the codec would return, without a String
-                    if (jsonb[i]) {
+                    if (jsonb) {
                         // an empty raw value marks the field as written; the document's bytes follow it directly
                         out.writeRawValue("");
                         out.flush();
@@ -99,7 +99,7 @@ final class RowImageEncoder {
                     String value = valueText(raw, column, nullOnBadValue);
                     if (value == null) {
                         out.writeNull();
-                    } else if (jsonb[i]) {
+                    } else if (jsonb) {
                         out.writeRawValue(value);
                     } else {
                         out.writeString(value);
