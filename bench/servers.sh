@@ -5,6 +5,7 @@
 #   bench_stop_servers
 # To reuse running servers instead, export MY_HOST/MY_PORT/MY_USER/MY_PASSWORD and PG_HOST/PG_PORT/PG_USER/
 # PG_PASSWORD before calling bench_start_servers (MariaDB needs log_bin=ON, binlog_format=ROW, row image FULL).
+# BENCH_PG_OPTS adds options to the private PostgreSQL (e.g. "-c log_statement_stats=on" for a CPU breakdown).
 
 bench_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -62,7 +63,7 @@ bench_start_servers() {
     "${as[@]}" "$bin/pg_ctl" -D "$BENCH_DIR/pg/data" -l "$BENCH_DIR/pg/server.log" -w -t 60 start \
       -o "-p $PG_PORT -k $BENCH_DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
           -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB \
-          -c password_encryption=md5" > /dev/null
+          -c password_encryption=md5 ${BENCH_PG_OPTS:-}" > /dev/null
     # md5 rather than scram: the pgloader of Debian 12 does not speak SCRAM
     PGPASSWORD=$PG_PASSWORD "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc \
       "ALTER USER postgres PASSWORD '$PG_PASSWORD'"

@@ -1,7 +1,5 @@
 package io.chameleon.capture;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
@@ -21,7 +19,7 @@ final class CapturedTable {
     private final List<String> columnNames;
     private final int[] allColumns;
     private final int[] keyColumnIndexes;
-    private final SerializableString[] imageFieldNames;
+    private final ImageLayout imageLayout;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
 
@@ -33,13 +31,13 @@ final class CapturedTable {
         this.columnNames = source.columns().stream().map(SourceColumn::name).toList();
         this.allColumns = java.util.stream.IntStream.range(0, columnNames.size()).toArray();
         this.keyColumnIndexes = target.keyColumns().stream().mapToInt(columnNames::indexOf).toArray();
-        this.imageFieldNames = target.columns().stream().map(c -> new SerializedString(c.name()))
-                .toArray(SerializableString[]::new);
+        this.imageLayout = new ImageLayout(tableId, target.columns().stream().map(c -> c.name()).toList(),
+                target.keyColumns());
     }
 
-    /** The target column names as the change log's JSON images name them, quoted once, in binlog order. */
-    SerializableString[] imageFieldNames() {
-        return imageFieldNames;
+    /** What the change log's images of this table hold: the target columns in binlog order, and the key. */
+    ImageLayout imageLayout() {
+        return imageLayout;
     }
 
     /** Positions of all columns, in binlog order. */

@@ -107,8 +107,7 @@ final class ChangeCapture {
         if (truncate.isPresent()) {
             CapturedTable table = filter.truncated(statement.database(), truncate.get(), statement.position());
             if (table != null) {
-                open.add(new LoggedChange(table.tableId(), RowOperation.TRUNCATE, statement.position(),
-                        statement.sourceMillis(), null, null));
+                open.add(LoggedChange.truncate(table.tableId(), statement.position(), statement.sourceMillis()));
             }
             return;
         }
@@ -163,7 +162,7 @@ final class ChangeCapture {
             Serializable[] after = rows.after().isEmpty() ? null : rows.after().get(i);
             try {
                 boolean nullOnBad = settings.badValuePolicy() == BadValuePolicy.NULL;
-                open.add(new LoggedChange(table.tableId(), rows.operation(), rows.position(), rows.sourceMillis(),
+                open.add(LoggedChange.row(table.imageLayout(), rows.operation(), rows.position(), rows.sourceMillis(),
                         before == null ? null : encoder.encodeKey(before, table, nullOnBad),
                         after == null ? null : encoder.encode(after, table, nullOnBad)));
             } catch (RowImageEncoder.BadValue bad) {

@@ -3,6 +3,7 @@ package io.chameleon.capture;
 import io.chameleon.catalog.ChangeLogPartitions;
 import io.chameleon.catalog.DiscardedRowRepository;
 import io.chameleon.catalog.ReplayChannel;
+import io.chameleon.catalog.RowLayoutRepository;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.postgres.CopyBinaryWriter;
 import io.chameleon.postgres.PgIdentifiers;
@@ -14,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the reader's output into the catalogue on one connection. The caller groups calls into PostgreSQL
@@ -27,6 +30,10 @@ final class ChangeLogWriter implements AutoCloseable {
     private final String schema;
     private final int sourceId;
     private final ChangeLogPartitions partitions;
+    private final RowLayoutRepository layouts;
+    /** Layout ids known to be committed, and those registered in the open transaction (lost if it rolls back). */
+    private final Map<ImageLayout, Integer> committedLayouts = new IdentityHashMap<>();
+    private final Map<ImageLayout, Integer> pendingLayouts = new IdentityHashMap<>();
     private String lastFile;
     private byte[] lastFileBytes;
 
@@ -35,6 +42,7 @@ final class ChangeLogWriter implements AutoCloseable {
         this.schema = catalogueSchema;
         this.sourceId = sourceId;
         this.partitions = new ChangeLogPartitions(catalogueSchema);
+        this.layouts = new RowLayoutRepository(catalogueSchema);
         pg.setAutoCommit(false);
     }
 
@@ -75,19 +83,21 @@ final class ChangeLogWriter implements AutoCloseable {
 
     /**
      * Appends rows to a batch with one COPY in binary format: values go as they are, with no escaping on this side
-     * and no text parsing but the images' JSON on the server's. {@code firstSeq} continues the batch's event order.
+     * and no parsing on the server's (images are text arrays). {@code firstSeq} continues the batch's event order.
      */
     void appendRows(long batchId, int firstSeq, List<LoggedChange> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
+        int[] layoutIds = layoutIds(changes);
         CopyBinaryWriter out = new CopyBinaryWriter(pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
                 + table("change_log") + " (batch_id, event_seq, table_id, operation, binlog_file, binlog_position,"
-                + " event_time, row_before, row_after, ddl) FROM STDIN (FORMAT binary)"), 1 << 20);
+                + " event_time, layout_id, row_before, row_after, ddl) FROM STDIN (FORMAT binary)"), 1 << 20);
         try {
             int seq = firstSeq;
-            for (LoggedChange change : changes) {
-                out.startRow(10);
+            for (int i = 0; i < changes.size(); i++) {
+                LoggedChange change = changes.get(i);
+                out.startRow(11);
                 out.int8Field(batchId);
                 out.int4Field(seq++);
                 out.int4Field(change.tableId());
@@ -99,8 +109,13 @@ final class ChangeLogWriter implements AutoCloseable {
                 } else {
                     out.nullField();
                 }
-                jsonbField(out, change.before());
-                jsonbField(out, change.after());
+                if (change.layout() != null) {
+                    out.int4Field(layoutIds[i]);
+                } else {
+                    out.nullField();
+                }
+                imageField(out, change.before());
+                imageField(out, change.after());
                 if (change.ddl() != null) {
                     out.textField(change.ddl());
                 } else {
@@ -114,12 +129,40 @@ final class ChangeLogWriter implements AutoCloseable {
         }
     }
 
-    /** An image: jsonb's binary form is its JSON text after a version byte. */
-    private static void jsonbField(CopyBinaryWriter out, byte[] image) throws SQLException {
+    /** The layout id of each change (0 for none), registering new layouts first: the COPY holds the connection. */
+    private int[] layoutIds(List<LoggedChange> changes) throws SQLException {
+        int[] ids = new int[changes.size()];
+        ImageLayout last = null;
+        int lastId = 0;
+        for (int i = 0; i < ids.length; i++) {
+            ImageLayout layout = changes.get(i).layout();
+            if (layout != null && layout != last) {
+                last = layout;
+                lastId = layoutId(layout);
+            }
+            ids[i] = layout == null ? 0 : lastId;
+        }
+        return ids;
+    }
+
+    private int layoutId(ImageLayout layout) throws SQLException {
+        Integer id = committedLayouts.get(layout);
+        if (id == null) {
+            id = pendingLayouts.get(layout);
+        }
+        if (id == null) {
+            id = layouts.idOf(pg, layout.tableId(), layout.columnNames(), layout.keyColumns());
+            pendingLayouts.put(layout, id);
+        }
+        return id;
+    }
+
+    /** An image: the binary text array of {@link RowImageEncoder}, as it is. */
+    private static void imageField(CopyBinaryWriter out, byte[] image) throws SQLException {
         if (image == null) {
             out.nullField();
         } else {
-            out.versionedField(1, image);
+            out.field(image);
         }
     }
 
@@ -203,7 +246,12 @@ final class ChangeLogWriter implements AutoCloseable {
         if (wakeReplay) {
             ReplayChannel.notify(pg, sourceId);
         }
-        pg.commit();
+        try {
+            pg.commit();
+            committedLayouts.putAll(pendingLayouts);
+        } finally {
+            pendingLayouts.clear();
+        }
     }
 
     /** The writer's connection, for catalogue updates that must commit with the logged events. */
@@ -212,6 +260,7 @@ final class ChangeLogWriter implements AutoCloseable {
     }
 
     void rollback() {
+        pendingLayouts.clear();
         try {
             pg.rollback();
         } catch (SQLException ignored) {

@@ -3,18 +3,23 @@ package io.chameleon.capture;
 import io.chameleon.mysql.BinlogPosition;
 
 /**
- * One event as the change log stores it: a row change (images are UTF-8 JSON, null where the operation has none),
- * a truncate, or a schema change with the PostgreSQL statements that replay runs for it.
+ * One event as the change log stores it: a row change (images in the binary form of {@link RowImageEncoder}, for
+ * the columns of {@code layout}; null where the operation has none), a truncate, or a schema change with the
+ * PostgreSQL statements that replay runs for it.
  */
 record LoggedChange(int tableId, RowOperation operation, BinlogPosition position, long sourceMillis,
-                    byte[] before, byte[] after, String ddl) {
+                    ImageLayout layout, byte[] before, byte[] after, String ddl) {
 
-    LoggedChange(int tableId, RowOperation operation, BinlogPosition position, long sourceMillis, byte[] before,
-                 byte[] after) {
-        this(tableId, operation, position, sourceMillis, before, after, null);
+    static LoggedChange row(ImageLayout layout, RowOperation operation, BinlogPosition position, long sourceMillis,
+                            byte[] before, byte[] after) {
+        return new LoggedChange(layout.tableId(), operation, position, sourceMillis, layout, before, after, null);
+    }
+
+    static LoggedChange truncate(int tableId, BinlogPosition position, long sourceMillis) {
+        return new LoggedChange(tableId, RowOperation.TRUNCATE, position, sourceMillis, null, null, null, null);
     }
 
     static LoggedChange schemaChange(int tableId, BinlogPosition position, long sourceMillis, String ddl) {
-        return new LoggedChange(tableId, RowOperation.SCHEMA, position, sourceMillis, null, null, ddl);
+        return new LoggedChange(tableId, RowOperation.SCHEMA, position, sourceMillis, null, null, null, ddl);
     }
 }

@@ -1,27 +1,21 @@
 package io.chameleon.capture;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.BytesCodec;
 import io.chameleon.schema.PgColumn;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Encodes a binlog row as the change log's JSON image: column name to the PostgreSQL text of the value (through
- * the column codec, as the copy does), JSON null for SQL NULL, the document itself for jsonb columns. The image is
- * UTF-8 bytes, written once by the JSON generator and copied into the COPY stream as they are (this is the
- * reader's hot path: encoding it to a String first and to UTF-8 again doubled its cost). One generator serves every
- * image (creating and releasing one per row was a tenth of the reader's time), the field names are quoted once per
- * table, and a JSON document that is valid UTF-8 goes into the image as its bytes.
+ * Encodes a binlog row as the change log's image: a {@code text[]} in PostgreSQL's binary array format, one element
+ * per column of the table's {@link ImageLayout}, holding the PostgreSQL text of the value (through the column
+ * codec, as the copy does; the document itself for json columns), NULL for SQL NULL. PostgreSQL stores such an
+ * array as it comes, without parsing it. This is the reader's hot path: values that already are their text (checked
+ * UTF-8, numbers, JSON, plain dates) are copied as their bytes, without a String.
  */
 final class RowImageEncoder {
 
@@ -43,10 +37,11 @@ final class RowImageEncoder {
         }
     }
 
-    private final JsonFactory json = new JsonFactory();
-    private final ByteArrayBuilder image = new ByteArrayBuilder(1024);
-    /** Open across images (they are root values without a separator); null after a failed image left it mid-object. */
-    private JsonGenerator out;
+    private static final int TEXT_OID = 25;
+    private static final int FLAGS_OFFSET = 4;
+
+    private byte[] image = new byte[1024];
+    private int length;
 
     /**
      * The whole row: the after image of inserts and updates.
@@ -60,7 +55,7 @@ final class RowImageEncoder {
 
     /**
      * The replica key of the row only: the before image of updates and deletes, which replay reads for the key
-     * alone (less to encode, log and parse; and a bad value elsewhere in a deleted row no longer matters).
+     * alone (less to encode, log and store; and a bad value elsewhere in a deleted row no longer matters).
      */
     byte[] encodeKey(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
         return encode(row, table, table.keyColumnIndexes(), nullOnBadValue);
@@ -71,60 +66,62 @@ final class RowImageEncoder {
             throws BadValue {
         List<SourceColumn> sourceColumns = table.source().columns();
         List<PgColumn> columns = table.target().columns();
-        SerializableString[] names = table.imageFieldNames();
-        image.reset();
-        boolean complete = false;
-        try {
-            JsonGenerator out = generator();
-            out.writeStartObject();
-            for (int i : indexes) {
-                PgColumn column = columns.get(i);
-                out.writeFieldName(names[i]);
-                byte[] raw = BinlogValueText.of(row[i], sourceColumns.get(i));
-                boolean jsonb = column.type().equals("jsonb"); // the image holds the document, not its text
-                if (raw != null && column.codec() instanceof BytesCodec) {
-                    byte[] hex = BytesCodec.hexText(raw); // the codec's text, without a String
-                    out.writeUTF8String(hex, 0, hex.length);
-                } else if (raw != null && column.codec().rawIsText(raw)) {
-                    // numbers, checked UTF-8 text and JSON, plain dates: what the codec would return, without a String
-                    if (jsonb) {
-                        // an empty raw value marks the field as written; the document's bytes follow it directly
-                        out.writeRawValue("");
-                        out.flush();
-                        image.write(raw);
-                    } else {
-                        out.writeUTF8String(raw, 0, raw.length);
-                    }
+        length = 0;
+        if (indexes.length == 0) { // no dimensions: the empty array
+            int4(0);
+            int4(0);
+            int4(TEXT_OID);
+            return Arrays.copyOf(image, length);
+        }
+        int4(1); // dimensions
+        int4(0); // has nulls: set below
+        int4(TEXT_OID);
+        int4(indexes.length);
+        int4(1); // lower bound
+        boolean nulls = false;
+        for (int i : indexes) {
+            PgColumn column = columns.get(i);
+            byte[] raw = BinlogValueText.of(row[i], sourceColumns.get(i));
+            if (raw != null && column.codec() instanceof BytesCodec) {
+                element(BytesCodec.hexText(raw)); // the codec's text, without a String
+            } else if (raw != null && column.codec().rawIsText(raw)) {
+                element(raw);
+            } else {
+                String value = valueText(raw, column, nullOnBadValue);
+                if (value == null) {
+                    int4(-1);
+                    nulls = true;
                 } else {
-                    String value = valueText(raw, column, nullOnBadValue);
-                    if (value == null) {
-                        out.writeNull();
-                    } else if (jsonb) {
-                        out.writeRawValue(value);
-                    } else {
-                        out.writeString(value);
-                    }
+                    element(value.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            out.writeEndObject();
-            out.flush();
-            complete = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (!complete) {
-                out = null; // mid-object: the next image starts on a new generator
-            }
         }
-        return image.toByteArray();
+        if (nulls) {
+            image[FLAGS_OFFSET + 3] = 1;
+        }
+        return Arrays.copyOf(image, length);
     }
 
-    private JsonGenerator generator() throws IOException {
-        if (out == null) {
-            out = json.createGenerator(image, JsonEncoding.UTF8);
-            out.setRootValueSeparator(null);
+    private void element(byte[] text) {
+        int4(text.length);
+        room(text.length);
+        System.arraycopy(text, 0, image, length, text.length);
+        length += text.length;
+    }
+
+    private void int4(int value) {
+        room(4);
+        image[length] = (byte) (value >>> 24);
+        image[length + 1] = (byte) (value >>> 16);
+        image[length + 2] = (byte) (value >>> 8);
+        image[length + 3] = (byte) value;
+        length += 4;
+    }
+
+    private void room(int bytes) {
+        if (length + bytes > image.length) {
+            image = Arrays.copyOf(image, Math.max(image.length * 2, length + bytes));
         }
-        return out;
     }
 
     private static String valueText(byte[] raw, PgColumn column, boolean nullOnBadValue) throws BadValue {

@@ -17,7 +17,8 @@ public final class CatalogueMigrations {
             new CatalogueMigration(5, "change log partitioned by batch", "catalogue/V5__partitioned_change_log.sql"),
             new CatalogueMigration(6, "replica process liveness, transactions logged in parts",
                     "catalogue/V6__replica_process.sql"),
-            new CatalogueMigration(7, "schema history tied to the change log", "catalogue/V7__schema_versions.sql"));
+            new CatalogueMigration(7, "schema history tied to the change log", "catalogue/V7__schema_versions.sql"),
+            new CatalogueMigration(8, "row images as arrays of column texts", "catalogue/V8__array_images.sql"));
 
     private CatalogueMigrations() {
     }

@@ -82,6 +82,11 @@ public final class SourceRepository {
                 ps.setInt(1, source.id());
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table("row_layout")
+                    + " WHERE table_id IN (SELECT table_id FROM " + table("replicated_table") + " WHERE source_id = ?)")) {
+                ps.setInt(1, source.id());
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = connection.prepareStatement(
                     "DELETE FROM " + table("source") + " WHERE source_id = ?")) {
                 ps.setInt(1, source.id());

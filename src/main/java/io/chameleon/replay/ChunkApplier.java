@@ -1,5 +1,7 @@
 package io.chameleon.replay;
 
+import io.chameleon.catalog.RowLayoutRepository;
+import io.chameleon.catalog.RowLayoutRepository.RowLayout;
 import io.chameleon.config.ErrorPolicy;
 import org.jboss.logging.Logger;
 
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Applies the change-log events of a chunk of batches inside the caller's transaction. Truncates and schema
@@ -45,6 +48,10 @@ final class ChunkApplier {
                            long binlogPosition) {
     }
 
+    /** A table's row events in a segment: how many, and the layouts of their images. */
+    private record TableRows(long count, List<Integer> layoutIds) {
+    }
+
     private record LoggedEvent(EventPosition position, String binlogFile, long binlogPosition) {
     }
 
@@ -55,6 +62,8 @@ final class ChunkApplier {
     private final ChunkQueries queries;
     private final ReplayErrorLog errorLog;
     private final Map<Integer, ReplayTable> tables = new HashMap<>();
+    private final RowLayoutRepository layoutRepository;
+    private final Map<Integer, RowLayout> layouts = new HashMap<>();
     private final Map<Integer, Long> appliedPerTable = new HashMap<>();
     private long rows;
     private long ddl;
@@ -67,6 +76,7 @@ final class ChunkApplier {
         this.policy = policy;
         this.queries = new ChunkQueries(catalogue);
         this.errorLog = new ReplayErrorLog(catalogue);
+        this.layoutRepository = new RowLayoutRepository(catalogue);
     }
 
     /** Applies the batches (ids in order); returns rows, ddl and skipped counts (batches left 0). */
@@ -83,24 +93,26 @@ final class ChunkApplier {
     }
 
     private void applySegment(EventRange segment) throws SQLException, ReplayStopped {
-        Map<Integer, Long> counts = rowCounts(segment);
+        Map<Integer, TableRows> counts = rowCounts(segment);
         loadTables(counts.keySet(), segment.after().equals(EventPosition.BEFORE_ALL)
                 ? new EventPosition(segment.batchIds().get(0), 0) : segment.after());
-        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
+        for (Map.Entry<Integer, TableRows> entry : counts.entrySet()) {
             ReplayTable table = entry.getKey() == null ? null : tables.get(entry.getKey());
+            long count = entry.getValue().count();
             if (table == null || !table.applied()) {
-                skipped += entry.getValue();
+                skipped += count;
                 continue;
             }
-            String sql = NetEffectStatement.sql(catalogue, table, segment);
+            Map<Integer, RowLayout> rowLayouts = layoutsOf(entry.getValue().layoutIds());
+            String sql = NetEffectStatement.sql(catalogue, table, rowLayouts, segment);
             SQLException error = runGuarded(sql);
             if (error == null) {
-                rows += entry.getValue();
-                appliedPerTable.merge(table.tableId(), entry.getValue(), Long::sum);
+                rows += count;
+                appliedPerTable.merge(table.tableId(), count, Long::sum);
             } else {
-                ReplayFailure failure = pinpoint(table, segment, sql, error);
+                ReplayFailure failure = pinpoint(table, rowLayouts, segment, sql, error);
                 setAside(table, failure, error);
-                skipped += entry.getValue();
+                skipped += count;
             }
         }
     }
@@ -169,8 +181,8 @@ final class ChunkApplier {
      * Re-applies the table's events one at a time, still inside its rolled-back savepoint, to name the first event
      * that fails; then discards all of it. Falls back to the segment's first event when none fails alone.
      */
-    private ReplayFailure pinpoint(ReplayTable table, EventRange segment, String sql, SQLException error)
-            throws SQLException {
+    private ReplayFailure pinpoint(ReplayTable table, Map<Integer, RowLayout> rowLayouts, EventRange segment,
+                                   String sql, SQLException error) throws SQLException {
         ReplayFailure first = null;
         List<LoggedEvent> events = new ArrayList<>();
         try (Statement st = connection.createStatement();
@@ -182,7 +194,8 @@ final class ChunkApplier {
         }
         try (Statement st = connection.createStatement()) {
             for (LoggedEvent event : events) {
-                String single = NetEffectStatement.sql(catalogue, table, EventRange.single(event.position()));
+                String single = NetEffectStatement.sql(catalogue, table, rowLayouts,
+                        EventRange.single(event.position()));
                 if (first == null) {
                     first = failure(table, event.position().batchId(), event.binlogFile(), event.binlogPosition(),
                             sql, error);
@@ -230,15 +243,40 @@ final class ChunkApplier {
         return barriers;
     }
 
-    private Map<Integer, Long> rowCounts(EventRange segment) throws SQLException {
-        Map<Integer, Long> counts = new LinkedHashMap<>();
+    private Map<Integer, TableRows> rowCounts(EventRange segment) throws SQLException {
+        Map<Integer, TableRows> counts = new LinkedHashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.rowCounts(segment))) {
             while (rs.next()) {
-                int tableId = rs.getInt(1);
-                counts.put(rs.wasNull() ? null : tableId, rs.getLong(2));
+                int id = rs.getInt(1);
+                Integer tableId = rs.wasNull() ? null : id;
+                int layoutId = rs.getInt(2);
+                boolean noLayout = rs.wasNull();
+                TableRows so = counts.getOrDefault(tableId, new TableRows(0, List.of()));
+                List<Integer> layoutIds = new ArrayList<>(so.layoutIds());
+                if (!noLayout) {
+                    layoutIds.add(layoutId);
+                }
+                counts.put(tableId, new TableRows(so.count() + rs.getLong(3), layoutIds));
             }
         }
         return counts;
+    }
+
+    /** The layouts with these ids, in id order (statements come out the same for the same layouts). */
+    private Map<Integer, RowLayout> layoutsOf(List<Integer> ids) throws SQLException {
+        Integer[] missing = ids.stream().filter(id -> !layouts.containsKey(id)).toArray(Integer[]::new);
+        if (missing.length > 0) {
+            layouts.putAll(layoutRepository.find(connection, missing));
+        }
+        Map<Integer, RowLayout> found = new TreeMap<>();
+        for (Integer id : ids) {
+            RowLayout layout = layouts.get(id);
+            if (layout == null) {
+                throw new SQLException("row layout " + id + " of the change log is missing from the catalogue");
+            }
+            found.put(id, layout);
+        }
+        return found;
     }
 
     /** Loads the tables not loaded yet, named as they were at {@code position} (see ChunkQueries#tables). */
@@ -261,8 +299,10 @@ final class ChunkApplier {
                     if (keyTypes != null && (keyColumns == null || keyTypes.size() != keyColumns.size())) {
                         keyTypes = null;
                     }
+                    List<String> columns = texts(rs.getArray(7));
+                    List<String> columnTypes = texts(rs.getArray(8));
                     tables.put(rs.getInt(1), new ReplayTable(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            keyColumns, keyTypes, rs.getBoolean(5)));
+                            keyColumns, keyTypes, columns, columnTypes, rs.getBoolean(5)));
                 }
             }
         }

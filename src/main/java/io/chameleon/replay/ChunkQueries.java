@@ -18,10 +18,11 @@ final class ChunkQueries {
                 + " AND c.operation IN ('T', 'S') ORDER BY c.batch_id, c.event_seq";
     }
 
-    /** Row events per table in a segment. */
+    /** Row events per table and row layout in a segment. */
     String rowCounts(EventRange segment) {
-        return "SELECT c.table_id, count(*) FROM " + table("change_log") + " c WHERE " + segment.predicate()
-                + " AND c.operation IN ('I', 'U', 'D') GROUP BY c.table_id ORDER BY c.table_id";
+        return "SELECT c.table_id, c.layout_id, count(*) FROM " + table("change_log") + " c WHERE "
+                + segment.predicate() + " AND c.operation IN ('I', 'U', 'D') GROUP BY c.table_id, c.layout_id"
+                + " ORDER BY c.table_id, c.layout_id";
     }
 
     /** A table's row events in a segment, in log order, to find the one that fails. */
@@ -38,18 +39,25 @@ final class ChunkQueries {
      */
     String tables() {
         String history = table("schema_history");
+        // column types as SQL type names (format_type quotes them), without typmod so a cast never truncates (bare
+        // "character" and "bit" would mean length 1: bpchar and varbit instead)
+        String typeName = "CASE a.atttypid WHEN 'bpchar'::regtype THEN 'bpchar' WHEN 'bit'::regtype THEN 'varbit'"
+                + " WHEN '_bpchar'::regtype THEN 'bpchar[]' WHEN '_bit'::regtype THEN 'varbit[]'"
+                + " ELSE format_type(a.atttypid, NULL) END";
         return "SELECT x.table_id, x.destination_schema, x.table_name, x.key_columns, x.replica_enabled,"
-                // key column types as SQL type names (format_type quotes them), without typmod so a cast never
-                // truncates (bare "character" and "bit" would mean length 1: bpchar and varbit instead); NULL when
-                // the table or a key column is not there
-                + " (SELECT array_agg(CASE a.atttypid WHEN 'bpchar'::regtype THEN 'bpchar'"
-                + " WHEN 'bit'::regtype THEN 'varbit' WHEN '_bpchar'::regtype THEN 'bpchar[]'"
-                + " WHEN '_bit'::regtype THEN 'varbit[]' ELSE format_type(a.atttypid, NULL) END ORDER BY k.n)"
+                // the key columns' types; NULL when the table or a key column is not there
+                + " (SELECT array_agg(" + typeName + " ORDER BY k.n)"
                 + " FROM unnest(x.key_columns) WITH ORDINALITY AS k (name, n)"
                 + " JOIN pg_namespace ns ON ns.nspname = x.destination_schema"
                 + " JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = x.table_name"
-                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped)"
-                + " FROM (SELECT t.table_id, coalesce(v.destination_schema, t.destination_schema) AS destination_schema,"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped),"
+                // all the columns and their types; NULL when the table is not there
+                + " (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a"
+                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped),"
+                + " (SELECT array_agg(" + typeName + " ORDER BY a.attnum) FROM pg_attribute a"
+                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped)"
+                + " FROM (SELECT y.*, (SELECT c.oid FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace"
+                + " WHERE ns.nspname = y.destination_schema AND c.relname = y.table_name) AS relid FROM (SELECT t.table_id, coalesce(v.destination_schema, t.destination_schema) AS destination_schema,"
                 + " coalesce(v.table_name, t.table_name) AS table_name,"
                 + " CASE WHEN v.table_id IS NULL THEN t.key_columns ELSE v.key_columns END AS key_columns,"
                 + " t.replica_enabled FROM " + table("replicated_table") + " t LEFT JOIN LATERAL ("
@@ -60,7 +68,7 @@ final class ChunkQueries {
                 + " FROM " + history + " h WHERE h.table_id = t.table_id AND h.batch_id IS NOT NULL"
                 + " AND h.prev_table_name IS NOT NULL AND (h.batch_id, h.event_seq) > (?, ?)"
                 + " ORDER BY h.batch_id, h.event_seq LIMIT 1) ORDER BY pref LIMIT 1) v ON true"
-                + " WHERE t.source_id = ? AND t.table_id = ANY (?)) x";
+                + " WHERE t.source_id = ? AND t.table_id = ANY (?)) y) x";
     }
 
     /** Adds applied changes per table (parameters: table ids, counts). */

@@ -1,19 +1,29 @@
 package io.chameleon.replay;
 
+import io.chameleon.catalog.RowLayoutRepository.RowLayout;
 import io.chameleon.postgres.PgIdentifiers;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The one statement that applies a table's row events of an {@link EventRange} by their net effect per key.
  *
- * <p>Each event becomes actions on keys (compared by their text values): an insert writes its after-image; a
- * delete removes its before-image's key; an update removes the before key and writes the after-image (when the
- * key is unchanged the write, ordered after the removal, wins). The last action per key, in log order, is the
- * key's final state. Every touched key's row is deleted, then the final images are inserted: the same end state
- * as applying the events one by one when each key names one row, and deleting before inserting means rows that
- * swap values of a unique column never collide.
+ * <p>Each event becomes actions on keys: an insert writes its after-image; a delete removes its before-image's key;
+ * an update removes the before key and writes the after-image (when the key is unchanged the write, ordered after
+ * the removal, wins). The last action per key, in log order, is the key's final state. Every touched key's row is
+ * deleted, then the final images are inserted: the same end state as applying the events one by one when each key
+ * names one row, and deleting before inserting means rows that swap values of a unique column never collide.
+ *
+ * <p>Images are arrays of column texts; their {@link RowLayout}s say which element is which column. Values are cast
+ * to the target column's type without modifier, so the insert applies the modifier as an assignment (a text too
+ * long for a varchar(n) fails as it would in the copy, rather than being cut by an explicit cast). A target column
+ * an image lacks gets NULL, whatever the other images of the statement hold; image columns the target lacks are
+ * ignored.
  *
  * <p>The delete is a data-modifying CTE; the insert reads its row count in an uncorrelated sub-select, which the
  * executor evaluates (running the delete to completion) before the insert produces its first row. The unique
@@ -24,70 +34,88 @@ final class NetEffectStatement {
     private NetEffectStatement() {
     }
 
-    static String sql(String catalogueSchema, ReplayTable table, EventRange range) {
+    /** @param layouts the layouts of the table's rows in the range (at least those), by id */
+    static String sql(String catalogueSchema, ReplayTable table, Map<Integer, RowLayout> layouts, EventRange range) {
         String target = table.quotedName();
-        String key = keyOf(table, "a.image");
-        String deleteFrom = table.keyTypes() != null ? castKeyMatch(table) : populatedKeyMatch(table);
+        List<String> keys = table.keyColumns();
+        StringBuilder beforeKeys = new StringBuilder();
+        StringBuilder afterKeys = new StringBuilder();
+        StringBuilder keyNames = new StringBuilder();
+        StringBuilder keyMatch = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            String type = table.keyTypes() == null ? null : table.keyTypes().get(i);
+            beforeKeys.append(", ").append(cast(element("c.row_before", "c.layout_id", layouts,
+                    layout -> layout.keyColumns().indexOf(key)), type));
+            afterKeys.append(", ").append(cast(element("c.row_after", "c.layout_id", layouts,
+                    layout -> layout.columnNames().indexOf(key)), type));
+            keyNames.append(i == 0 ? "" : ", ").append("k").append(i);
+            keyMatch.append(i == 0 ? " WHERE " : " AND ").append("t.").append(PgIdentifiers.quote(key))
+                    .append(" = n.k").append(i);
+        }
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        insertedColumns(table, layouts, columns, values);
         return "WITH net AS ("
-                + "SELECT DISTINCT ON (" + key + ") a.upsert, a.image"
+                + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, a.image, c.layout_id, "
+                + prefixed("a.", keyNames)
                 + " FROM " + PgIdentifiers.qualified(catalogueSchema, "change_log") + " c"
-                + " CROSS JOIN LATERAL (VALUES (false, c.row_before), (true, c.row_after)) AS a (upsert, image)"
+                + " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
+                + ")) AS a (upsert, image, " + keyNames + ")"
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()
                 + " AND c.operation IN ('I', 'U', 'D') AND a.image IS NOT NULL"
-                + " ORDER BY " + key + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
-                + " deleted AS (DELETE FROM " + target + " t USING net n" + deleteFrom + " RETURNING 1)"
-                + " INSERT INTO " + target + " SELECT r.* FROM net n"
-                + " CROSS JOIN LATERAL jsonb_populate_record(NULL::" + target + ", n.image) AS r"
-                + " WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+                + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
+                + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
+                + " INSERT INTO " + target + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+                + " FROM net n WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
     }
 
     /**
-     * The key of an image as the net effect groups and sorts it: the key columns' values in their own types when
-     * known (keys equal as the key index sees them, and sorted without the database collation's cost), else
-     * their texts.
+     * The target's columns with their values cast to the column types; when the table is not there, the layouts'
+     * columns uncast (the statement then fails naming the missing table).
      */
-    private static String keyOf(ReplayTable table, String image) {
-        List<String> keys = table.keyColumns();
-        if (table.keyTypes() != null) {
-            StringBuilder typed = new StringBuilder();
-            for (int i = 0; i < keys.size(); i++) {
-                typed.append(i == 0 ? "" : ", ").append(typedValue(image, keys.get(i), table.keyTypes().get(i)));
+    private static void insertedColumns(ReplayTable table, Map<Integer, RowLayout> layouts, List<String> columns,
+                                        List<String> values) {
+        List<String> names;
+        if (table.columns() != null) {
+            names = table.columns();
+        } else {
+            Set<String> held = new LinkedHashSet<>(table.keyColumns());
+            layouts.values().forEach(layout -> held.addAll(layout.columnNames()));
+            names = List.copyOf(held);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String value = element("n.image", "n.layout_id", layouts, layout -> layout.columnNames().indexOf(name));
+            columns.add(PgIdentifiers.quote(name));
+            values.add(table.columnTypes() != null ? cast(value, table.columnTypes().get(i)) : value);
+        }
+    }
+
+    /** The element of an image array at the column's position in each layout (NULL where a layout lacks it). */
+    private static String element(String image, String layoutColumn, Map<Integer, RowLayout> layouts,
+                                  ToIntFunction<RowLayout> position) {
+        Set<Integer> positions = new LinkedHashSet<>();
+        layouts.values().forEach(layout -> positions.add(position.applyAsInt(layout)));
+        if (positions.size() <= 1) {
+            int only = positions.isEmpty() ? -1 : positions.iterator().next();
+            return only < 0 ? "NULL::text" : image + "[" + (only + 1) + "]";
+        }
+        StringBuilder cases = new StringBuilder("CASE ").append(layoutColumn);
+        layouts.forEach((id, layout) -> {
+            int at = position.applyAsInt(layout);
+            if (at >= 0) {
+                cases.append(" WHEN ").append(id).append(" THEN ").append(image).append("[").append(at + 1).append("]");
             }
-            return typed.toString();
-        }
-        return keys.size() == 1
-                ? textOf(image, keys.get(0))
-                : keys.stream().map(k -> textOf(image, k)).collect(Collectors.joining(", ", "ARRAY[", "]"));
+        });
+        return cases.append(" END").toString();
     }
 
-    /** Key texts cast to the key columns' types: typed, so the primary key index serves the delete. */
-    private static String castKeyMatch(ReplayTable table) {
-        List<String> keys = table.keyColumns();
-        StringBuilder match = new StringBuilder(" WHERE ");
-        for (int i = 0; i < keys.size(); i++) {
-            match.append(i == 0 ? "" : " AND ").append("t.").append(PgIdentifiers.quote(keys.get(i))).append(" = ")
-                    .append(typedValue("n.image", keys.get(i), table.keyTypes().get(i)));
-        }
-        return match.toString();
+    private static String cast(String value, String type) {
+        return type == null ? value : "(" + value + ")::" + type;
     }
 
-    /** Fallback when the key types are unknown (table missing: the statement then fails with a clear error). */
-    private static String populatedKeyMatch(ReplayTable table) {
-        String target = table.quotedName();
-        String keyImage = table.keyColumns().stream()
-                .map(k -> PgIdentifiers.literal(k) + ", n.image -> " + PgIdentifiers.literal(k))
-                .collect(Collectors.joining(", ", "jsonb_build_object(", ")"));
-        String keyMatch = table.keyColumns().stream()
-                .map(k -> "t." + PgIdentifiers.quote(k) + " = k." + PgIdentifiers.quote(k))
-                .collect(Collectors.joining(" AND "));
-        return " CROSS JOIN LATERAL jsonb_populate_record(NULL::" + target + ", " + keyImage + ") AS k WHERE " + keyMatch;
-    }
-
-    private static String typedValue(String image, String column, String type) {
-        return textOf(image, column) + "::" + type;
-    }
-
-    private static String textOf(String image, String column) {
-        return "(" + image + " ->> " + PgIdentifiers.literal(column) + ")";
+    private static String prefixed(String prefix, CharSequence names) {
+        return prefix + names.toString().replace(", ", ", " + prefix);
     }
 }

@@ -7,10 +7,13 @@ import java.util.List;
 /**
  * A registered target table as replay sees it.
  *
- * @param keyTypes SQL type names of the key columns in the target, null when the table or a column is missing
+ * @param keyTypes    SQL type names of the key columns in the target, null when the table or a column is missing
+ * @param columns     the target's columns in order, null when the table is missing
+ * @param columnTypes their SQL type names without type modifiers (what an image's text is cast to before the
+ *                    insert applies the modifier), null when the table is missing
  */
 record ReplayTable(int tableId, String destinationSchema, String tableName, List<String> keyColumns,
-                   List<String> keyTypes, boolean replicaEnabled) {
+                   List<String> keyTypes, List<String> columns, List<String> columnTypes, boolean replicaEnabled) {
 
     /** Changes are applied only to enabled tables with a key; others are skipped. */
     boolean applied() {
@@ -18,7 +21,8 @@ record ReplayTable(int tableId, String destinationSchema, String tableName, List
     }
 
     ReplayTable disabled() {
-        return new ReplayTable(tableId, destinationSchema, tableName, keyColumns, keyTypes, false);
+        return new ReplayTable(tableId, destinationSchema, tableName, keyColumns, keyTypes, columns, columnTypes,
+                false);
     }
 
     String quotedName() {

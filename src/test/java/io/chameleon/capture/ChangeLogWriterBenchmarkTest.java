@@ -5,8 +5,6 @@ import io.chameleon.catalog.Catalogue;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -26,11 +24,11 @@ import java.util.Optional;
  * {@code ./mvnw -B -o -q test -Dtest=ChangeLogWriterBenchmarkTest -Dchameleon.changeLogBench=true}.
  * The same 200,000 row changes of a 10-column mixed-type table ({@link ItemChangeBatches}) are written as the
  * reader writes them, in log batches of 10,000 rows (one PostgreSQL transaction each; {@code batchRows} sets
- * another size), through the production {@link ChangeLogWriter} (JDBC COPY text) and through the Vert.x reactive
- * pg client ({@link ReactiveChangeLogWriter}: pipelined {@code executeBatch} of one-row INSERTs, or one INSERT
- * over {@code unnest} of arrays per sub-batch).
- * Variants run in turns (a warm-up round, then {@code runs} measured rounds), each on an emptied change log after a
- * CHECKPOINT; every run is checked against the rows generated before its figures count.
+ * another size), through the production {@link ChangeLogWriter} (binary COPY). Until catalogue version 8 (jsonb
+ * images) it also compared the Vert.x reactive pg client's pipelined INSERTs and unnest statements; those writers
+ * went with the jsonb images, and their figures stay in docs/benchmarks.md.
+ * A warm-up run, then {@code runs} measured runs, each on an emptied change log after a CHECKPOINT; every run is
+ * checked against the rows generated before its figures count.
  */
 @RealServers
 @EnabledIfSystemProperty(named = "chameleon.changeLogBench", matches = "true")
@@ -38,27 +36,6 @@ class ChangeLogWriterBenchmarkTest {
 
     private static final String CATALOGUE = "bench_cat";
     private static final String QUIET = "warning";
-
-    /**
-     * A way to write the batches: "copy" (the production writer), "batch:N" (reactive executeBatch, N rows per call),
-     * "unnest:N" (reactive, N rows per statement), "jdbc-unnest:N" (the production writer with the rows appended by
-     * the unnest statement over pgjdbc, to tell the statement from the client). {@code shape} is null for JDBC.
-     */
-    private record Variant(String name, ReactiveChangeLogWriter.Shape shape, int subBatchRows) {
-        static Variant parse(String text) {
-            String[] parts = text.trim().split(":");
-            return switch (parts[0]) {
-                case "copy" -> new Variant("JDBC COPY text (ChangeLogWriter)", null, 0);
-                case "jdbc-unnest" -> new Variant("JDBC unnest, " + parts[1] + " rows per statement", null,
-                        Integer.parseInt(parts[1]));
-                case "batch" -> new Variant("reactive executeBatch, " + parts[1] + " rows per call",
-                        ReactiveChangeLogWriter.Shape.INSERT_BATCH, Integer.parseInt(parts[1]));
-                case "unnest" -> new Variant("reactive unnest, " + parts[1] + " rows per statement",
-                        ReactiveChangeLogWriter.Shape.UNNEST, Integer.parseInt(parts[1]));
-                default -> throw new IllegalArgumentException("unknown variant " + text);
-            };
-        }
-    }
 
     /** Figures of one run; server figures are -1 when the server's processes cannot be read here. */
     private record Run(long wallNanos, long jvmCpuNanos, long backendCpuNanos, long serverCpuNanos) {
@@ -77,10 +54,6 @@ class ChangeLogWriterBenchmarkTest {
     void writesTheSameChangesThroughEachWriter(PostgresDatabase database) throws Exception {
         int rows = Integer.getInteger("chameleon.changeLogBench.rows", 200_000);
         int runs = Integer.getInteger("chameleon.changeLogBench.runs", 5);
-        List<Variant> variants = System.getProperty("chameleon.changeLogBench.variants",
-                "copy,batch:1000,batch:10000,unnest:250,unnest:1000,unnest:10000,jdbc-unnest:250").lines()
-                .flatMap(line -> List.of(line.split(",")).stream()).map(Variant::parse).toList();
-        int pipelining = Integer.getInteger("chameleon.changeLogBench.pipelining", 256);
         // replica_batch_size's default; a reader that is caught up writes smaller batches (one transaction: 100)
         int batchRows = Integer.getInteger("chameleon.changeLogBench.batchRows", 10_000);
 
@@ -95,38 +68,27 @@ class ChangeLogWriterBenchmarkTest {
         ItemChangeBatches generator = new ItemChangeBatches();
         List<ItemChangeBatches.Batch> batches = generator.generate(rows, batchRows);
         ChangeLogCheck check = new ChangeLogCheck(database, CATALOGUE, generator.totals(), batches);
-        System.out.printf("[changelog-bench] %d rows in %d batches, %.1f MiB of row images; pipelining limit %d;"
-                        + " PostgreSQL %s%n", rows, batches.size(), imageBytes(batches) / 1048576.0, pipelining,
+        System.out.printf("[changelog-bench] %d rows in %d batches, %.1f MiB of row images; PostgreSQL %s%n", rows,
+                batches.size(), imageBytes(batches) / 1048576.0,
                 database.queryForList("SHOW server_version").get(0).get(0));
 
-        PgConnectOptions options = new PgConnectOptions().setHost(database.server().host())
-                .setPort(database.server().port()).setDatabase(database.name()).setUser(database.server().user())
-                .setPassword(database.server().password()).setPipeliningLimit(pipelining)
-                .setCachePreparedStatements(true)
-                .addProperty("client_min_messages", QUIET); // no notice per batch from the partition's IF NOT EXISTS
-        Vertx vertx = Vertx.vertx();
-        Map<Variant, List<Run>> results = new LinkedHashMap<>();
-        try {
-            for (int round = 0; round <= runs; round++) {
-                for (Variant variant : variants) {
-                    check.reset();
-                    System.gc(); // the previous variant's garbage is not collected on this one's CPU account
-                    Run run;
-                    try (BatchWriter writer = open(variant, database, options, vertx, sourceId)) {
-                        run = time(writer, batches);
-                    }
-                    check.verify(variant.name());
-                    System.out.printf("[changelog-bench] %s %s: %.2f s, %.0f rows/s, JVM CPU %.2f s, backend CPU %s,"
-                                    + " server CPU %s%n", round == 0 ? "warm-up" : "run " + round, variant.name(),
-                            run.wallNanos / 1e9, rows / (run.wallNanos / 1e9), run.jvmCpuNanos / 1e9,
-                            seconds(run.backendCpuNanos), seconds(run.serverCpuNanos));
-                    if (round > 0) {
-                        results.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
-                    }
-                }
+        String name = "JDBC COPY binary (ChangeLogWriter)";
+        Map<String, List<Run>> results = new LinkedHashMap<>();
+        for (int round = 0; round <= runs; round++) {
+            check.reset();
+            System.gc(); // the previous run's garbage is not collected on this one's CPU account
+            Run run;
+            try (BatchWriter writer = open(database, sourceId)) {
+                run = time(writer, batches);
             }
-        } finally {
-            ReactiveChangeLogWriter.await(vertx.close());
+            check.verify(name);
+            System.out.printf("[changelog-bench] %s %s: %.2f s, %.0f rows/s, JVM CPU %.2f s, backend CPU %s,"
+                            + " server CPU %s%n", round == 0 ? "warm-up" : "run " + round, name,
+                    run.wallNanos / 1e9, rows / (run.wallNanos / 1e9), run.jvmCpuNanos / 1e9,
+                    seconds(run.backendCpuNanos), seconds(run.serverCpuNanos));
+            if (round > 0) {
+                results.computeIfAbsent(name, v -> new ArrayList<>()).add(run);
+            }
         }
         printTable(results, rows);
     }
@@ -145,70 +107,47 @@ class ChangeLogWriterBenchmarkTest {
         return new Run(wall, cpu, spent == null ? -1 : spent.backendNanos(), spent == null ? -1 : spent.serverNanos());
     }
 
-    private static BatchWriter open(Variant variant, PostgresDatabase database, PgConnectOptions options, Vertx vertx,
-                                    int sourceId) throws SQLException {
-        if (variant.shape() == null) {
-            Connection connection = database.connect();
-            try (Statement st = connection.createStatement()) {
-                st.execute("SET client_min_messages = " + QUIET); // as on the reactive connection
-            }
-            ChangeLogWriter writer = new ChangeLogWriter(connection, CATALOGUE, sourceId);
-            JdbcUnnestRows unnest = variant.subBatchRows() > 0 ? new JdbcUnnestRows(CATALOGUE) : null;
-            return new BatchWriter() {
-                public int backendPid() throws SQLException {
-                    try (Statement st = writer.connection().createStatement();
-                         ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-                        rs.next();
-                        int pid = rs.getInt(1);
-                        writer.connection().commit();
-                        return pid;
-                    }
-                }
-
-                /** What ChangeCapture.writePending runs for a full batch. */
-                public void write(ItemChangeBatches.Batch batch) throws SQLException {
-                    long batchId = writer.openBatch(batch.start(), batch.firstMillis());
-                    if (unnest == null) {
-                        writer.appendRows(batchId, 1, batch.changes());
-                    } else {
-                        unnest.append(writer.connection(), batchId, 1, batch.changes(), variant.subBatchRows());
-                    }
-                    writer.completeBatch(batchId, batch.end(), batch.transactions(), batch.changes().size(),
-                            batch.lastMillis());
-                    writer.savePosition(batch.end(), batch.lastMillis());
-                    writer.commit(true);
-                }
-
-                public void close() throws SQLException {
-                    writer.close();
-                }
-            };
+    private static BatchWriter open(PostgresDatabase database, int sourceId) throws SQLException {
+        Connection connection = database.connect();
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET client_min_messages = " + QUIET); // no notice per batch from the partition's IF NOT EXISTS
         }
-        ReactiveChangeLogWriter writer = ReactiveChangeLogWriter.connect(vertx, options, CATALOGUE, sourceId,
-                variant.shape(), variant.subBatchRows());
+        ChangeLogWriter writer = new ChangeLogWriter(connection, CATALOGUE, sourceId);
         return new BatchWriter() {
-            public int backendPid() {
-                return writer.backendPid();
+            public int backendPid() throws SQLException {
+                try (Statement st = writer.connection().createStatement();
+                     ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    int pid = rs.getInt(1);
+                    writer.connection().commit();
+                    return pid;
+                }
             }
 
-            public void write(ItemChangeBatches.Batch batch) {
-                writer.write(batch);
+            /** What ChangeCapture.writePending runs for a full batch. */
+            public void write(ItemChangeBatches.Batch batch) throws SQLException {
+                long batchId = writer.openBatch(batch.start(), batch.firstMillis());
+                writer.appendRows(batchId, 1, batch.changes());
+                writer.completeBatch(batchId, batch.end(), batch.transactions(), batch.changes().size(),
+                        batch.lastMillis());
+                writer.savePosition(batch.end(), batch.lastMillis());
+                writer.commit(true);
             }
 
-            public void close() {
+            public void close() throws SQLException {
                 writer.close();
             }
         };
     }
 
-    private static void printTable(Map<Variant, List<Run>> results, int rows) {
+    private static void printTable(Map<String, List<Run>> results, int rows) {
         System.out.println("[changelog-bench] medians of " + results.values().iterator().next().size()
                 + " runs, range in brackets; CPU in seconds for all " + rows + " rows");
         System.out.println("| writer | wall s | rows/s | JVM CPU s | PG backend CPU s | PG server CPU s (all processes) |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
-        for (Map.Entry<Variant, List<Run>> entry : results.entrySet()) {
+        for (Map.Entry<String, List<Run>> entry : results.entrySet()) {
             List<Run> runs = entry.getValue();
-            System.out.printf("| %s | %s | %s | %s | %s | %s |%n", entry.getKey().name(),
+            System.out.printf("| %s | %s | %s | %s | %s | %s |%n", entry.getKey(),
                     Spread.of(runs, r -> r.wallNanos / 1e9).format("%.2f"),
                     Spread.of(runs, r -> rows / (r.wallNanos / 1e9)).format("%,.0f"),
                     Spread.of(runs, r -> r.jvmCpuNanos / 1e9).format("%.2f"),

@@ -1,14 +1,8 @@
 package io.chameleon.capture;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.BytesCodec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
@@ -21,12 +15,15 @@ import java.util.Random;
  * The change-log rows the reader produces for the mixed-type table of the bench scripts ({@code bench_src.items}
  * plus a nullable text column: 10 columns), grouped as the reader groups them: source transactions of 100 row
  * changes (50 inserts, 30 updates, 20 deletes, one rows event each) gathered into log batches of
- * {@code batchRows}. Images have the reader's format (see {@link RowImageEncoder}): column name to PostgreSQL text,
- * the json column as the document itself, the blob as bytea hex, and before images holding the key only.
+ * {@code batchRows}. Images have the reader's format (see {@link RowImageEncoder}): the PostgreSQL texts of the
+ * columns of {@link #LAYOUT}, the json column as the document itself, the blob as bytea hex, and before images
+ * holding the key only.
  */
 final class ItemChangeBatches {
 
     static final int TRANSACTION_ROWS = 100;
+    static final ImageLayout LAYOUT = new ImageLayout(1, List.of("id", "qty", "big_u", "price", "name", "status",
+            "created", "attrs", "thumb", "note"), List.of("id"));
     private static final String[] STATUS = {"new", "paid", "shipped", "it's"};
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final LocalDateTime CREATED_BASE = LocalDateTime.of(2020, 1, 1, 0, 0);
@@ -42,8 +39,6 @@ final class ItemChangeBatches {
     record Totals(long rows, long afterIdSum, long beforeIdSum) {
     }
 
-    private final JsonFactory json = new JsonFactory();
-    private final ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
     private final Random random = new Random(42);
     private long nextId = 100_001;
     private long position = 4;
@@ -109,51 +104,23 @@ final class ItemChangeBatches {
         rows++;
         afterIdSum += afterId;
         beforeIdSum += beforeId;
-        return new LoggedChange(1, operation, at, millis, before, after);
+        return LoggedChange.row(LAYOUT, operation, at, millis, before, after);
     }
 
     private byte[] keyImage(long id) {
-        return image(out -> out.writeStringField("id", Long.toString(id)));
+        return TextArrayImage.of(Long.toString(id));
     }
 
     private byte[] fullImage(long id) {
         byte[] thumb = new byte[100 + random.nextInt(201)];
         random.nextBytes(thumb);
-        byte[] thumbHex = BytesCodec.hexText(thumb);
-        return image(out -> {
-            out.writeStringField("id", Long.toString(id));
-            out.writeStringField("qty", Integer.toString(random.nextInt(1000) - 500));
-            out.writeStringField("big_u", BIG_U_MAX.subtract(BigInteger.valueOf(id)).toString());
-            out.writeStringField("price", BigDecimal.valueOf(id * 10_000 / 7, 4).toPlainString());
-            out.writeStringField("name", "item " + id + " ü😀");
-            out.writeStringField("status", STATUS[(int) (id % STATUS.length)]);
-            out.writeStringField("created", CREATED_BASE.plusNanos(id * 1_234_567_000L).format(TIMESTAMP));
-            out.writeFieldName("attrs");
-            out.writeRawValue("{\"n\": " + id + ", \"ok\": " + (id % 2 == 0) + ", \"tag\": \"t" + id % 10
-                    + "\", \"nested\": {\"ü\": \"é😀\"}}");
-            out.writeFieldName("thumb");
-            out.writeUTF8String(thumbHex, 0, thumbHex.length);
-            if (id % 3 == 0) {
-                out.writeNullField("note");
-            } else {
-                out.writeStringField("note", "checked by " + STATUS[(int) (id % 4)]);
-            }
-        });
-    }
-
-    private interface Fields {
-        void write(JsonGenerator out) throws IOException;
-    }
-
-    private byte[] image(Fields fields) {
-        buffer.reset();
-        try (JsonGenerator out = json.createGenerator(buffer, JsonEncoding.UTF8)) {
-            out.writeStartObject();
-            fields.write(out);
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArray();
+        return TextArrayImage.of(Long.toString(id), Integer.toString(random.nextInt(1000) - 500),
+                BIG_U_MAX.subtract(BigInteger.valueOf(id)).toString(),
+                BigDecimal.valueOf(id * 10_000 / 7, 4).toPlainString(), "item " + id + " ü😀",
+                STATUS[(int) (id % STATUS.length)], CREATED_BASE.plusNanos(id * 1_234_567_000L).format(TIMESTAMP),
+                "{\"n\": " + id + ", \"ok\": " + (id % 2 == 0) + ", \"tag\": \"t" + id % 10
+                        + "\", \"nested\": {\"ü\": \"é😀\"}}",
+                new String(BytesCodec.hexText(thumb), java.nio.charset.StandardCharsets.US_ASCII),
+                id % 3 == 0 ? null : "checked by " + STATUS[(int) (id % 4)]);
     }
 }

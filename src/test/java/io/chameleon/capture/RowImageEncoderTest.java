@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The change log's JSON images as the reader writes them, one generator serving image after image. */
+/** The change log's images (binary text arrays) as the reader writes them, image after image. */
 class RowImageEncoderTest {
 
     private static final SourceTable SOURCE = new SourceTable("shop", "docs", "InnoDB", true, List.of(
@@ -32,14 +32,14 @@ class RowImageEncoderTest {
     private final RowImageEncoder encoder = new RowImageEncoder();
 
     @Test
-    void writesEachImageAsItsOwnObjectWithTheDocumentInPlace() throws Exception {
-        assertThat(text(encoder.encode(row(1, "{\"a\": [1, \"ü😀\"], \"b\": null}", "say \"hi\"\\", new byte[] {0, -1}),
-                table, false)))
-                .isEqualTo("{\"id\":\"1\",\"doc\":{\"a\": [1, \"ü😀\"], \"b\": null},\"note\":\"say \\\"hi\\\"\\\\\","
-                        + "\"raw\":\"\\\\x00ff\"}");
-        assertThat(text(encoder.encode(row(2, "[]", null, null), table, false)))
-                .isEqualTo("{\"id\":\"2\",\"doc\":[],\"note\":null,\"raw\":null}");
-        assertThat(text(encoder.encodeKey(row(3, "{}", "x", null), table, false))).isEqualTo("{\"id\":\"3\"}");
+    void writesEachImageAsTheTextsOfItsColumnsWithTheDocumentAsItIs() throws Exception {
+        assertThat(TextArrayImage.parse(encoder.encode(row(1, "{\"a\": [1, \"ü😀\"], \"b\": null}", "say \"hi\"\\",
+                new byte[] {0, -1}), table, false)))
+                .containsExactly("1", "{\"a\": [1, \"ü😀\"], \"b\": null}", "say \"hi\"\\", "\\x00ff");
+        assertThat(TextArrayImage.parse(encoder.encode(row(2, "[]", null, null), table, false)))
+                .containsExactly("2", "[]", null, null);
+        assertThat(TextArrayImage.parse(encoder.encodeKey(row(3, "{}", "x", null), table, false))).containsExactly("3");
+        assertThat(table.imageLayout()).isEqualTo(new ImageLayout(7, List.of("id", "doc", "note", "raw"), List.of("id")));
     }
 
     @Test
@@ -47,11 +47,10 @@ class RowImageEncoderTest {
         Serializable[] nulEscape = row(4, "{\"a\": \"\\u0000\"}", "x", null);
         assertThatThrownBy(() -> encoder.encode(nulEscape, table, false))
                 .isInstanceOfSatisfying(RowImageEncoder.BadValue.class, bad -> assertThat(bad.column()).isEqualTo("doc"));
-        assertThat(text(encoder.encode(row(5, "{\"ok\": true}", "y", null), table, false)))
-                .isEqualTo("{\"id\":\"5\",\"doc\":{\"ok\": true},\"note\":\"y\",\"raw\":null}");
-        // bad_value_policy null: the nullable document becomes JSON null
-        assertThat(text(encoder.encode(nulEscape, table, true)))
-                .isEqualTo("{\"id\":\"4\",\"doc\":null,\"note\":\"x\",\"raw\":null}");
+        assertThat(TextArrayImage.parse(encoder.encode(row(5, "{\"ok\": true}", "y", null), table, false)))
+                .containsExactly("5", "{\"ok\": true}", "y", null);
+        // bad_value_policy null: the nullable document becomes NULL
+        assertThat(TextArrayImage.parse(encoder.encode(nulEscape, table, true))).containsExactly("4", null, "x", null);
     }
 
     @Test
@@ -62,16 +61,21 @@ class RowImageEncoderTest {
                 .isInstanceOfSatisfying(RowImageEncoder.BadValue.class, bad -> assertThat(bad.column()).isEqualTo("doc"));
     }
 
+    @Test
+    void aLargeImageGrowsTheBuffer() throws Exception {
+        String note = "ü".repeat(5000);
+        assertThat(TextArrayImage.parse(encoder.encode(row(8, "{}", note, new byte[3000]), table, false)))
+                .containsExactly("8", "{}", note, "\\x" + "00".repeat(3000));
+        assertThat(TextArrayImage.parse(encoder.encode(row(9, "1", "n", null), table, false)))
+                .containsExactly("9", "1", "n", null);
+    }
+
     private static Serializable[] row(int id, String doc, String note, byte[] raw) {
         return new Serializable[] {id, bytes(doc), bytes(note), raw};
     }
 
     private static byte[] bytes(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] image) {
-        return new String(image, StandardCharsets.UTF_8);
     }
 
     private static SourceColumn column(String name, int position, String dataType, String columnType,

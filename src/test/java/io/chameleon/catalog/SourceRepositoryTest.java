@@ -96,8 +96,18 @@ class SourceRepositoryTest {
                         + " VALUES (" + shop.id() + ", 'mysql-bin.000001', 4, 'mysql-bin.000001', 400, 1, 1)");
         new ChangeLogPartitions(CATALOGUE).ensurePartitionFor(connection, 1);
         database.execute("INSERT INTO " + CATALOGUE + ".change_log (batch_id, event_seq, table_id, operation,"
-                        + " binlog_file, binlog_position, row_after) SELECT batch_id, 1, 1, 'I', 'mysql-bin.000001', 300,"
-                        + " '{\"id\": \"7\"}' FROM " + CATALOGUE + ".log_batch");
+                        + " binlog_file, binlog_position, layout_id, row_after) SELECT batch_id, 1, 1, 'I',"
+                        + " 'mysql-bin.000001', 300, 1, '{7}' FROM " + CATALOGUE + ".log_batch");
+        connection.setAutoCommit(true);
+        int itemsId;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("INSERT INTO " + CATALOGUE + ".replicated_table (source_id, origin_schema,"
+                     + " table_name, destination_schema, key_columns) VALUES (" + shop.id() + ", 'shop_db', 'items',"
+                     + " 'shop', '{id}') RETURNING table_id")) {
+            rs.next();
+            itemsId = rs.getInt(1);
+        }
+        new RowLayoutRepository(CATALOGUE).idOf(connection, itemsId, List.of("id"), List.of("id"));
 
         sources.remove("shop");
 
@@ -105,6 +115,7 @@ class SourceRepositoryTest {
         assertThat(count(CATALOGUE + ".log_batch")).isZero();
         assertThat(count(CATALOGUE + ".change_log")).isZero();
         assertThat(count(CATALOGUE + ".schema_mapping")).isZero();
+        assertThat(count(CATALOGUE + ".row_layout")).isZero();
         assertThat(count("shop.items")).isEqualTo(1);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chameleon.catalog.Catalogue;
 import io.chameleon.catalog.ChangeLogPartitions;
+import io.chameleon.catalog.RowLayoutRepository;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.testsupport.PostgresDatabase;
 
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,10 @@ final class ChangeLogFixture implements AutoCloseable {
         return new ReplayWorker(database::connect, CATALOGUE, sourceId, settings);
     }
 
-    /** A row image: alternating column names and values (strings, null, or maps/lists for json columns). */
+    /**
+     * A row image: alternating column names and values (strings, null, or maps/lists for json columns). The change
+     * log stores it as the reader does: the values' texts in a text array, the names in a row layout.
+     */
     static Map<String, Object> row(Object... namesAndValues) {
         Map<String, Object> image = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -162,8 +167,8 @@ final class ChangeLogFixture implements AutoCloseable {
                 partitions.ensurePartitionFor(connection, batchId);
                 try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + CATALOGUE + ".change_log"
                         + " (batch_id, event_seq, table_id, operation, binlog_file, binlog_position, event_time,"
-                        + " row_before, row_after, ddl) VALUES (?, ?, ?, ?, 'mysql-bin.000001', ?, ?, ?::jsonb,"
-                        + " ?::jsonb, ?)")) {
+                        + " layout_id, row_before, row_after, ddl) VALUES (?, ?, ?, ?, 'mysql-bin.000001', ?, ?, ?,"
+                        + " ?, ?, ?)")) {
                     int seq = 0;
                     for (Event event : events) {
                         ps.setLong(1, batchId);
@@ -172,9 +177,10 @@ final class ChangeLogFixture implements AutoCloseable {
                         ps.setString(4, String.valueOf(event.operation()));
                         ps.setLong(5, nextPosition);
                         ps.setTimestamp(6, timeAt(nextPosition));
-                        ps.setString(7, json(event.before()));
-                        ps.setString(8, json(event.after()));
-                        ps.setString(9, event.ddl());
+                        ps.setObject(7, layoutOf(event), Types.INTEGER);
+                        ps.setArray(8, texts(event.before()));
+                        ps.setArray(9, texts(event.after()));
+                        ps.setString(10, event.ddl());
                         ps.addBatch();
                         nextPosition += 100;
                     }
@@ -196,9 +202,31 @@ final class ChangeLogFixture implements AutoCloseable {
         return Timestamp.from(EPOCH.plusSeconds(position / 100));
     }
 
-    private static String json(Map<String, Object> image) {
+    /** The layout of a row event: the after image's columns (the before image's for a delete) and the key's. */
+    private Integer layoutOf(Event event) throws SQLException {
+        if (event.before() == null && event.after() == null) {
+            return null;
+        }
+        Map<String, Object> full = event.after() != null ? event.after() : event.before();
+        Collection<String> key = event.before() != null ? event.before().keySet() : List.of();
+        return new RowLayoutRepository(CATALOGUE).idOf(connection, event.tableId(), List.copyOf(full.keySet()),
+                List.copyOf(key));
+    }
+
+    private java.sql.Array texts(Map<String, Object> image) throws SQLException {
+        if (image == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Object value : image.values()) {
+            texts.add(value == null ? null : value instanceof String text ? text : json(value));
+        }
+        return connection.createArrayOf("text", texts.toArray());
+    }
+
+    private static String json(Object value) {
         try {
-            return image == null ? null : JSON.writeValueAsString(image);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -56,6 +56,24 @@ class NetEffectReplayTest {
     }
 
     @Test
+    void imagesOfSeveralLayoutsInOneStatementMapTheirColumnsByName() throws SQLException {
+        database.execute("ALTER TABLE shop.items ALTER COLUMN code SET DEFAULT 'none'");
+        log.batch().insert(items, item("1", "tea"))
+                // other column orders, a column the target lacks, and one lacking a column the target has
+                .insert(items, row("code", "c2", "gone", "x", "name", "milk", "id", "2"))
+                .insert(items, row("name", "rice", "id", "3"))
+                .update(items, row("name", "tea", "id", "1"), row("id", "1", "code", "c1", "name", "green tea"))
+                .delete(items, row("code", "c2", "id", "2")).commit();
+
+        replayAll();
+
+        // a column an image lacks is NULL, as with any other image of the statement; the default does not apply
+        assertThat(items()).containsExactly("1|green tea|c1", "3|rice|null");
+        assertThat(database.queryForList("SELECT count(DISTINCT layout_id) FROM " + ChangeLogFixture.CATALOGUE
+                + ".change_log")).containsExactly(List.of(5L));
+    }
+
+    @Test
     void replaysUpdateThatChangesPrimaryKey() throws SQLException {
         log.batch().insert(items, item("1", "tea")).insert(items, item("2", "milk")).commit();
         log.batch().update(items, item("1", "tea"), row("id", "10", "name", "tea", "code", "c1")).commit();

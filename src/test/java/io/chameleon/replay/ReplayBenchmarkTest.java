@@ -108,8 +108,28 @@ class ReplayBenchmarkTest {
         for (long b = 1; b <= maxRows / TRANSACTION_ROWS; b++) {
             ids.add(b);
         }
-        ReplayTable table = new ReplayTable(product, "bench", "product", List.of("id"), List.of("bigint"), true);
+        List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Integer> layoutIds = new ArrayList<>();
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
+                     + " WHERE attrelid = 'bench.product'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum");
+             java.sql.Statement layouts = c.createStatement();
+             java.sql.ResultSet found = layouts.executeQuery("SELECT layout_id FROM " + ChangeLogFixture.CATALOGUE
+                     + ".row_layout WHERE table_id = " + product)) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+                types.add(rs.getString(2));
+            }
+            while (found.next()) {
+                layoutIds.add(found.getInt(1));
+            }
+        }
+        ReplayTable table = new ReplayTable(product, "bench", "product", List.of("id"), List.of("bigint"), columns,
+                types, true);
         String sql = NetEffectStatement.sql(ChangeLogFixture.CATALOGUE, table,
+                new io.chameleon.catalog.RowLayoutRepository(ChangeLogFixture.CATALOGUE).find(c,
+                        layoutIds.toArray(Integer[]::new)),
                 new EventRange(ids, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL));
         try (java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
