@@ -4,16 +4,10 @@ package io.chameleon.capture;
 enum RowOperation {
     INSERT('I'), UPDATE('U'), DELETE('D'), TRUNCATE('T'), SCHEMA('S');
 
-    private final String text;
     private final byte[] code;
 
     RowOperation(char code) {
-        this.text = String.valueOf(code);
         this.code = new byte[] {(byte) code};
-    }
-
-    String text() {
-        return text;
     }
 
     /** The code as the change log's {@code char(1)} column holds it, in COPY's binary form (not to be modified). */

@@ -49,7 +49,9 @@ final class ChunkApplier {
     }
 
     /** A table's row events in a segment: how many, and the layouts of their images. */
-    private record TableRows(long count, List<Integer> layoutIds) {
+    private static final class TableRows {
+        private long count;
+        private final List<Integer> layoutIds = new ArrayList<>();
     }
 
     private record LoggedEvent(EventPosition position, String binlogFile, long binlogPosition) {
@@ -98,12 +100,12 @@ final class ChunkApplier {
                 ? new EventPosition(segment.batchIds().get(0), 0) : segment.after());
         for (Map.Entry<Integer, TableRows> entry : counts.entrySet()) {
             ReplayTable table = entry.getKey() == null ? null : tables.get(entry.getKey());
-            long count = entry.getValue().count();
+            long count = entry.getValue().count;
             if (table == null || !table.applied()) {
                 skipped += count;
                 continue;
             }
-            Map<Integer, RowLayout> rowLayouts = layoutsOf(entry.getValue().layoutIds());
+            Map<Integer, RowLayout> rowLayouts = layoutsOf(entry.getValue().layoutIds);
             String sql = NetEffectStatement.sql(catalogue, table, rowLayouts, segment);
             SQLException error = runGuarded(sql);
             if (error == null) {
@@ -248,15 +250,12 @@ final class ChunkApplier {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.rowCounts(segment))) {
             while (rs.next()) {
                 int id = rs.getInt(1);
-                Integer tableId = rs.wasNull() ? null : id;
+                TableRows rows = counts.computeIfAbsent(rs.wasNull() ? null : id, t -> new TableRows());
                 int layoutId = rs.getInt(2);
-                boolean noLayout = rs.wasNull();
-                TableRows so = counts.getOrDefault(tableId, new TableRows(0, List.of()));
-                List<Integer> layoutIds = new ArrayList<>(so.layoutIds());
-                if (!noLayout) {
-                    layoutIds.add(layoutId);
+                if (!rs.wasNull()) {
+                    rows.layoutIds.add(layoutId);
                 }
-                counts.put(tableId, new TableRows(so.count() + rs.getLong(3), layoutIds));
+                rows.count += rs.getLong(3);
             }
         }
         return counts;
