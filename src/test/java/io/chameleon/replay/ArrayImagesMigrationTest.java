@@ -2,6 +2,7 @@ package io.chameleon.replay;
 
 import io.chameleon.catalog.Catalogue;
 import io.chameleon.catalog.ChangeLogPartitions;
+import io.chameleon.catalog.RowLayoutRepository;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.testsupport.PostgresDatabase;
@@ -92,5 +93,30 @@ class ArrayImagesMigrationTest {
         assertThat(ReplayAssertions.count(database, "SELECT count(*) FROM " + CATALOGUE + ".replay_error")).isZero();
         assertThat(List.of(ReplayAssertions.count(database, "SELECT count(*) FROM " + CATALOGUE
                 + ".log_batch WHERE replayed_at IS NULL"))).containsExactly(0L);
+
+        // a partition created after the upgrade (the parent keeps the dropped jsonb columns) takes array rows
+        try (Connection c = database.connect()) {
+            new RowLayoutRepository(CATALOGUE).idOf(c, (int) ReplayAssertions.count(database, "SELECT " + docs),
+                    List.of("id", "doc", "note", "code"), List.of("id"));
+            database.execute("INSERT INTO " + CATALOGUE + ".log_batch (batch_id, source_id, start_binlog_file,"
+                    + " start_binlog_position, end_binlog_file, end_binlog_position, transaction_count, row_count,"
+                    + " complete) OVERRIDING SYSTEM VALUE VALUES (" + (ChangeLogPartitions.BATCHES_PER_PARTITION + 1)
+                    + ", " + sourceId
+                    + ", 'mysql-bin.000001', 900, 'mysql-bin.000001', 1000, 1, 1, true)");
+            c.setAutoCommit(false);
+            new ChangeLogPartitions(CATALOGUE).ensurePartitionFor(c, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+            c.commit();
+        }
+        database.execute("INSERT INTO " + CATALOGUE + ".change_log (batch_id, event_seq, table_id, operation,"
+                + " binlog_file, binlog_position, layout_id, row_before, row_after) SELECT "
+                + (ChangeLogPartitions.BATCHES_PER_PARTITION + 1) + ", 1, " + docs + ", 'U', 'mysql-bin.000001', 950,"
+                + " layout_id, '{3}', '{3,\"{\\\"after\\\": \\\"upgrade\\\"}\",NULL,yz}' FROM " + CATALOGUE
+                + ".row_layout WHERE column_names = '{id,doc,note,code}' AND key_columns = '{id}'");
+        try (ReplayWorker worker = new ReplayWorker(database::connect, CATALOGUE, sourceId,
+                new ReplaySettings(100, ErrorPolicy.EXIT, Duration.ofMinutes(1)))) {
+            worker.replayOnce();
+        }
+        assertThat(ReplayAssertions.rows(database, "SELECT concat_ws('|', id, doc, coalesce(note, '-'), code)"
+                + " FROM shop.docs WHERE id = 3")).containsExactly("3|{\"after\": \"upgrade\"}|-|yz ");
     }
 }
