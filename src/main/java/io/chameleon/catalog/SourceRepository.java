@@ -83,7 +83,8 @@ public final class SourceRepository {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table("row_layout")
-                    + " WHERE table_id IN (SELECT table_id FROM " + table("replicated_table") + " WHERE source_id = ?)")) {
+                    + " WHERE table_id IN (SELECT table_id FROM " + table("replicated_table")
+                    + " WHERE source_id = ?)")) {
                 ps.setInt(1, source.id());
                 ps.executeUpdate();
             }

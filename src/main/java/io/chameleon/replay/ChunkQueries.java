@@ -48,16 +48,17 @@ final class ChunkQueries {
                 // the key columns' types; NULL when the table or a key column is not there
                 + " (SELECT array_agg(" + typeName + " ORDER BY k.n)"
                 + " FROM unnest(x.key_columns) WITH ORDINALITY AS k (name, n)"
-                + " JOIN pg_namespace ns ON ns.nspname = x.destination_schema"
-                + " JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = x.table_name"
-                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = k.name AND NOT a.attisdropped),"
+                + " JOIN pg_attribute a ON a.attrelid = x.relid AND a.attname = k.name AND NOT a.attisdropped),"
                 // all the columns and their types; NULL when the table is not there
                 + " (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a"
                 + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped),"
                 + " (SELECT array_agg(" + typeName + " ORDER BY a.attnum) FROM pg_attribute a"
                 + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped)"
+                // the target table as named at that position (NULL when it is not there)
                 + " FROM (SELECT y.*, (SELECT c.oid FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace"
-                + " WHERE ns.nspname = y.destination_schema AND c.relname = y.table_name) AS relid FROM (SELECT t.table_id, coalesce(v.destination_schema, t.destination_schema) AS destination_schema,"
+                + " WHERE ns.nspname = y.destination_schema AND c.relname = y.table_name) AS relid"
+                + " FROM (SELECT t.table_id,"
+                + " coalesce(v.destination_schema, t.destination_schema) AS destination_schema,"
                 + " coalesce(v.table_name, t.table_name) AS table_name,"
                 + " CASE WHEN v.table_id IS NULL THEN t.key_columns ELSE v.key_columns END AS key_columns,"
                 + " t.replica_enabled FROM " + table("replicated_table") + " t LEFT JOIN LATERAL ("
