@@ -2,6 +2,7 @@
 # Live replication throughput: start_replica on a backlog, and lag while replicating at full speed.
 # Usage: bench/replica-throughput.sh [changes]   (default 100000; BENCH_KEEP=1 keeps the temp dir)
 # Servers: private ones started by bench/servers.sh, or yours through MY_*/PG_* variables (see that file).
+# BENCH_CPUS=1.0 runs it all under a quota of one CPU, as on a machine with half of these two cores (see servers.sh).
 # Table: the mixed-type bench_src.items of bench/copy-vs-pgloader.sh (10 columns), 100,000 seed rows.
 # Changes: transactions of 100 row changes, 50 inserts + 30 updates + 20 deletes each (one multi-row statement of
 # each kind), written by a stored procedure on the source.
@@ -17,8 +18,13 @@ txns=$((changes / 100))
 seed=100000
 . bench/servers.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+bench_cap_cpus
 bench_start_servers
-stop_all() { [ -n "${config:-}" ] && scripts/chameleon stop_replica --config "$config" --source bench > /dev/null 2>&1 || true; bench_stop_servers; }
+stop_all() {
+  [ -n "${config:-}" ] && scripts/chameleon stop_replica --config "$config" --source bench > /dev/null 2>&1 || true
+  bench_stop_servers
+  bench_uncap_cpus
+}
 trap stop_all EXIT
 psql_bin="$(bench_pg_bindir)/psql"
 my() { mariadb --no-defaults --default-character-set=utf8mb4 -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" -p"$MY_PASSWORD" "$@"; }
@@ -143,7 +149,7 @@ echo "$(batch_split "$last_batch")"
 c stop_replica --source bench > /dev/null
 
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores${BENCH_CPUS:+ capped to $BENCH_CPUS CPUs}, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(a) backlog of $changes changes: $backlog_rate rows/s after start-up ($backlog_apply s), $backlog_total s including start_replica (target >= 50000 rows/s)"
 echo "(b) live: lag after the last write $lag s (target < 1 s); live throughput $live_rate rows/s; replica peak RSS $rss"
 [ "$backlog_diff" = 0 ] && [ "$live_diff" = 0 ]

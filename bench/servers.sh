@@ -84,6 +84,41 @@ bench_stop_servers() {
   [ -n "${BENCH_KEEP:-}" ] || rm -rf "$BENCH_DIR"
 }
 
+# BENCH_CPUS=N (e.g. 1.0) runs the caller and everything it starts (servers, replica, clients) under a CFS quota of
+# N CPUs, in 10 ms periods: a stand-in for a slower machine. Needs root and a writable cgroup cpu controller (v1 or
+# v2). bench_cap_cpus moves the calling shell into a new cgroup; bench_uncap_cpus removes it once its processes are
+# gone.
+bench_cap_cpus() {
+  [ -n "${BENCH_CPUS:-}" ] || return 0
+  local quota
+  quota=$(awk -v c="$BENCH_CPUS" 'BEGIN { q = int(c * 10000); if (q < 1000) exit 1; print q }') \
+    || { echo "BENCH_CPUS=$BENCH_CPUS: give a number of CPUs, at least 0.1" >&2; exit 1; }
+  if [ -w /sys/fs/cgroup/cpu ]; then
+    BENCH_CGROUP=/sys/fs/cgroup/cpu/chameleon-bench-$$
+    mkdir -p "$BENCH_CGROUP"
+    echo 10000 > "$BENCH_CGROUP/cpu.cfs_period_us"
+    echo "$quota" > "$BENCH_CGROUP/cpu.cfs_quota_us"
+    echo $$ > "$BENCH_CGROUP/tasks"
+  elif [ -w /sys/fs/cgroup/cgroup.procs ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+    BENCH_CGROUP=/sys/fs/cgroup/chameleon-bench-$$
+    mkdir -p "$BENCH_CGROUP"
+    echo "$quota 10000" > "$BENCH_CGROUP/cpu.max"
+    echo $$ > "$BENCH_CGROUP/cgroup.procs"
+  else
+    echo "BENCH_CPUS needs root and a writable cgroup cpu controller" >&2
+    exit 1
+  fi
+  echo "== capped: every process of this benchmark shares $BENCH_CPUS CPUs (CFS quota $quota us per 10000 us)"
+}
+
+bench_uncap_cpus() {
+  [ -n "${BENCH_CGROUP:-}" ] || return 0
+  local parent
+  parent=$(dirname "$BENCH_CGROUP")
+  if [ -f "$parent/tasks" ]; then echo $$ > "$parent/tasks"; else echo $$ > "$parent/cgroup.procs"; fi
+  rmdir "$BENCH_CGROUP" 2>/dev/null || echo "left $BENCH_CGROUP (processes still in it)" >&2
+}
+
 # Writes the chameleon configuration of a benchmark: bench_config FILE LOG_DEST DATABASE SERVER_ID [EXTRA_LINES]
 # (EXTRA_LINES: more keys of source "bench", indented by four spaces).
 bench_config() {
