@@ -49,11 +49,12 @@ final class ChunkQueries {
                 + " (SELECT array_agg(" + typeName + " ORDER BY k.n)"
                 + " FROM unnest(x.key_columns) WITH ORDINALITY AS k (name, n)"
                 + " JOIN pg_attribute a ON a.attrelid = x.relid AND a.attname = k.name AND NOT a.attisdropped),"
-                // all the columns and their types; NULL when the table is not there
+                // the columns an insert can write (not generated ones, which PostgreSQL computes) and their types;
+                // NULL when the table is not there
                 + " (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a"
-                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped),"
+                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''),"
                 + " (SELECT array_agg(" + typeName + " ORDER BY a.attnum) FROM pg_attribute a"
-                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped)"
+                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '')"
                 // the target table as named at that position (NULL when it is not there)
                 + " FROM (SELECT y.*, (SELECT c.oid FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace"
                 + " WHERE ns.nspname = y.destination_schema AND c.relname = y.table_name) AS relid"

@@ -74,6 +74,19 @@ class NetEffectReplayTest {
     }
 
     @Test
+    void aGeneratedColumnOfTheTargetIsLeftToPostgres() throws SQLException {
+        // e.g. a computed column added on the PostgreSQL side of a keep_existing_schema replica
+        database.execute("ALTER TABLE shop.items ADD COLUMN label text GENERATED ALWAYS AS (upper(name)) STORED");
+        log.batch().insert(items, item("1", "tea")).insert(items, row("id", "2", "name", "milk", "code", "c2",
+                "label", "from the source")).update(items, item("1", "tea"), item("1", "green tea")).commit();
+
+        replayAll();
+
+        assertThat(query("SELECT id, name, label FROM shop.items ORDER BY id"))
+                .containsExactly("1|green tea|GREEN TEA", "2|milk|MILK");
+    }
+
+    @Test
     void replaysUpdateThatChangesPrimaryKey() throws SQLException {
         log.batch().insert(items, item("1", "tea")).insert(items, item("2", "milk")).commit();
         log.batch().update(items, item("1", "tea"), row("id", "10", "name", "tea", "code", "c1")).commit();
