@@ -66,7 +66,9 @@ final class NetEffectStatement {
                 + " AND c.operation IN ('I', 'U', 'D') AND a.image IS NOT NULL"
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
-                + " INSERT INTO " + target + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+                // the source's values win over an identity column's own, even one GENERATED ALWAYS
+                + " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
+                + String.join(", ", values)
                 + " FROM net n WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
     }
 

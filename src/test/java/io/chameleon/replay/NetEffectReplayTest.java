@@ -74,9 +74,10 @@ class NetEffectReplayTest {
     }
 
     @Test
-    void aGeneratedColumnOfTheTargetIsLeftToPostgres() throws SQLException {
-        // e.g. a computed column added on the PostgreSQL side of a keep_existing_schema replica
-        database.execute("ALTER TABLE shop.items ADD COLUMN label text GENERATED ALWAYS AS (upper(name)) STORED");
+    void aGeneratedColumnOfTheTargetIsLeftToPostgresAndAnIdentityTakesTheSourceValues() throws SQLException {
+        // e.g. a computed column added on the PostgreSQL side of a keep_existing_schema replica, and an identity key
+        database.execute("ALTER TABLE shop.items ADD COLUMN label text GENERATED ALWAYS AS (upper(name)) STORED",
+                "ALTER TABLE shop.items ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY");
         log.batch().insert(items, item("1", "tea")).insert(items, row("id", "2", "name", "milk", "code", "c2",
                 "label", "from the source")).update(items, item("1", "tea"), item("1", "green tea")).commit();
 
