@@ -17,6 +17,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class ChangeLogFixture implements AutoCloseable {
     private final PostgresDatabase database;
     private final Connection connection;
     private final ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
+    private final RowLayoutRepository layouts = new RowLayoutRepository(CATALOGUE);
+    /** Layout ids by table, columns and key columns (cleared when a batch rolls back with new ones). */
+    private final Map<List<Object>, Integer> layoutIds = new HashMap<>();
     private int sourceId;
     private long nextPosition = 4;
 
@@ -47,6 +51,7 @@ final class ChangeLogFixture implements AutoCloseable {
         Catalogue catalogue = new Catalogue(connection, CATALOGUE, "test");
         catalogue.drop();
         catalogue.create();
+        layoutIds.clear();
         database.execute("DROP SCHEMA IF EXISTS " + destinationSchema + " CASCADE", "CREATE SCHEMA " + destinationSchema);
         sourceId = new SourceRepository(connection, CATALOGUE).register("shop", "mysql",
                 Map.of("shop_db", destinationSchema)).id();
@@ -190,6 +195,7 @@ final class ChangeLogFixture implements AutoCloseable {
                 return batchId;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                layoutIds.clear();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
@@ -209,8 +215,13 @@ final class ChangeLogFixture implements AutoCloseable {
         }
         Map<String, Object> full = event.after() != null ? event.after() : event.before();
         Collection<String> key = event.before() != null ? event.before().keySet() : List.of();
-        return new RowLayoutRepository(CATALOGUE).idOf(connection, event.tableId(), List.copyOf(full.keySet()),
-                List.copyOf(key));
+        List<Object> layout = List.of(event.tableId(), List.copyOf(full.keySet()), List.copyOf(key));
+        Integer id = layoutIds.get(layout);
+        if (id == null) {
+            id = layouts.idOf(connection, event.tableId(), List.copyOf(full.keySet()), List.copyOf(key));
+            layoutIds.put(layout, id);
+        }
+        return id;
     }
 
     private java.sql.Array texts(Map<String, Object> image) throws SQLException {
