@@ -34,6 +34,7 @@ final class ChangeLogWriter implements AutoCloseable {
     /** Layout ids known to be committed, and those registered in the open transaction (lost if it rolls back). */
     private final Map<ImageLayout, Integer> committedLayouts = new IdentityHashMap<>();
     private final Map<ImageLayout, Integer> pendingLayouts = new IdentityHashMap<>();
+    private final BatchTableCounts tableCounts = new BatchTableCounts();
     private String lastFile;
     private byte[] lastFileBytes;
 
@@ -57,6 +58,7 @@ final class ChangeLogWriter implements AutoCloseable {
             batches.setInt(1, sourceId);
             int removed = batches.executeUpdate();
             pg.commit();
+            tableCounts.forgetIncomplete();
             return removed;
         }
     }
@@ -127,6 +129,7 @@ final class ChangeLogWriter implements AutoCloseable {
             out.cancel();
             throw e;
         }
+        tableCounts.add(batchId, changes);
     }
 
     /** The layout id of each change (0 for none), registering new layouts first: the COPY holds the connection. */
@@ -175,19 +178,22 @@ final class ChangeLogWriter implements AutoCloseable {
         return lastFileBytes;
     }
 
-    /** Makes the batch visible to replay with its end position and counts. */
+    /** Makes the batch visible to replay with its end position and counts, per table too (for show_status). */
     void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
             throws SQLException {
+        Map<Integer, Integer> perTable = tableCounts.complete(batchId);
         try (PreparedStatement ps = pg.prepareStatement("UPDATE " + table("log_batch") + " SET end_binlog_file = ?,"
                 + " end_binlog_position = ?, end_gtid_set = ?, transaction_count = ?, row_count = ?,"
-                + " last_event_time = ?, complete = true WHERE batch_id = ?")) {
+                + " last_event_time = ?, table_ids = ?, table_rows = ?, complete = true WHERE batch_id = ?")) {
             ps.setString(1, end.file());
             ps.setLong(2, end.position());
             ps.setString(3, end.gtidSet());
             ps.setInt(4, transactions);
             ps.setInt(5, rows);
             ps.setTimestamp(6, lastEventMillis > 0 ? new Timestamp(lastEventMillis) : null);
-            ps.setLong(7, batchId);
+            ps.setArray(7, pg.createArrayOf("integer", perTable.keySet().toArray()));
+            ps.setArray(8, pg.createArrayOf("integer", perTable.values().toArray()));
+            ps.setLong(9, batchId);
             ps.executeUpdate();
         }
     }
@@ -249,6 +255,7 @@ final class ChangeLogWriter implements AutoCloseable {
         try {
             pg.commit();
             committedLayouts.putAll(pendingLayouts);
+            tableCounts.committed();
         } finally {
             pendingLayouts.clear();
         }
@@ -261,6 +268,7 @@ final class ChangeLogWriter implements AutoCloseable {
 
     void rollback() {
         pendingLayouts.clear();
+        tableCounts.rolledBack();
         try {
             pg.rollback();
         } catch (SQLException ignored) {

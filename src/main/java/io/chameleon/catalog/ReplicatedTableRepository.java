@@ -153,10 +153,7 @@ public final class ReplicatedTableRepository {
                 + " t.destination_schema, CASE WHEN t.key_columns IS NULL THEN 'not replicated: '"
                 + " || coalesce(t.not_replicated_reason, 'no key') WHEN NOT t.replica_enabled THEN 'disabled'"
                 + " ELSE 'replicating' END, coalesce(t.copied_rows, 0), t.applied_changes, t.last_applied_at,"
-                + " coalesce(p.n, 0) FROM " + table() + " t LEFT JOIN (SELECT c.table_id, count(*) AS n FROM "
-                + PgIdentifiers.qualified(schema, "change_log") + " c JOIN " + PgIdentifiers.qualified(schema,
-                "log_batch") + " b ON b.batch_id = c.batch_id WHERE b.source_id = ? AND b.complete"
-                + " AND b.replayed_at IS NULL AND c.operation IN ('I', 'U', 'D', 'T') GROUP BY c.table_id) p"
+                + " coalesce(p.n, 0) FROM " + table() + " t LEFT JOIN (" + pendingChangesPerTable() + ") p"
                 + " ON p.table_id = t.table_id WHERE t.source_id = ? ORDER BY t.origin_schema, t.table_name")) {
             ps.setInt(1, sourceId);
             ps.setInt(2, sourceId);
@@ -169,6 +166,19 @@ public final class ReplicatedTableRepository {
             }
         }
         return tables;
+    }
+
+    /**
+     * Row changes logged and not replayed yet, per table_id, of the source given as the first parameter. A batch
+     * carries its counts per table; only batches logged before catalogue version 9 have their rows counted.
+     */
+    private String pendingChangesPerTable() {
+        return "SELECT s.table_id, sum(s.n) AS n FROM " + PgIdentifiers.qualified(schema, "log_batch") + " b"
+                + " CROSS JOIN LATERAL (SELECT u.table_id, u.n FROM unnest(b.table_ids, b.table_rows) AS u (table_id, n)"
+                + " UNION ALL SELECT c.table_id, count(*) FROM " + PgIdentifiers.qualified(schema, "change_log") + " c"
+                + " WHERE b.table_ids IS NULL AND c.batch_id = b.batch_id AND c.operation IN ('I', 'U', 'D', 'T')"
+                + " GROUP BY c.table_id) s WHERE b.source_id = ? AND b.complete AND b.replayed_at IS NULL"
+                + " GROUP BY s.table_id";
     }
 
     /** Tables whose replication was switched off by replay errors, as origin schema.table. */
