@@ -41,6 +41,8 @@ final class ChangeCapture {
     private BinlogPosition lastWhole;
     private long lastWholeMillis;
     private boolean positionToSave;
+    /** When the first whole transaction (or position) not yet written arrived, for the gathering window. */
+    private long gatherSince;
     private boolean consistent;
     private final BinlogPosition highWatermark;
 
@@ -61,16 +63,18 @@ final class ChangeCapture {
     /** Consumes events until {@code stop}; what was read completely is written before returning. */
     void run(BooleanSupplier stop) throws SQLException {
         while (!stop.getAsBoolean()) {
+            boolean toWrite = !pending.isEmpty() || positionToSave;
             CapturedEvent event;
             try {
-                event = queue.poll(pending.isEmpty() && !positionToSave ? 200 : 0, TimeUnit.MILLISECONDS);
+                event = queue.poll(toWrite ? gatherRemainingNanos() : TimeUnit.MILLISECONDS.toNanos(200),
+                        TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
             if (event == null) {
-                if (!pending.isEmpty() || positionToSave) {
-                    writePending(0);
+                if (toWrite) {
+                    writePending(0); // the stream stayed dry for the rest of the window
                 }
                 continue;
             }
@@ -197,10 +201,17 @@ final class ChangeCapture {
         }
         lastWhole = next;
         lastWholeMillis = sourceMillis;
-        positionToSave = true;
+        if (!positionToSave) {
+            positionToSave = true;
+            gatherSince = System.nanoTime();
+        }
         if (pending.size() >= settings.batchRows()) {
             writePending(0);
         }
+    }
+
+    private long gatherRemainingNanos() {
+        return Math.max(0, gatherSince + TimeUnit.MILLISECONDS.toNanos(settings.gatherMillis()) - System.nanoTime());
     }
 
     /** Writes the whole transactions gathered so far, and the position after them, in one PG transaction. */

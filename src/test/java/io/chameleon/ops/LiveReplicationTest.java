@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +35,8 @@ class LiveReplicationTest {
                 "CREATE TABLE movements (account_id INT NOT NULL, seq INT NOT NULL, amount DECIMAL(12,2),"
                         + " note TEXT, PRIMARY KEY (account_id, seq))",
                 "CREATE TABLE free_text (note TEXT)",
-                "CREATE TABLE scratch (id INT PRIMARY KEY)");
+                "CREATE TABLE scratch (id INT PRIMARY KEY)",
+                "CREATE TABLE ticks (id INT PRIMARY KEY)");
         String config = TestConfig.between(source, target).set("PG_SCHEMA", "bank").write(home, "live").toString();
         replica = ReplicaHarness.initAndStart(config, target);
     }
@@ -117,6 +120,21 @@ class LiveReplicationTest {
 
         Eventually.equals(List.of("4"), () -> rows(target, "SELECT id::text FROM bank.scratch ORDER BY id"),
                 DEADLINE);
+    }
+
+    @Test
+    void smallTransactionsCommittedInQuickSuccessionShareBatches(MariaDbDatabase source, PostgresDatabase target) {
+        String before = rows(target, "SELECT coalesce(max(batch_id), 0)::text FROM chameleon_catalogue.log_batch")
+                .get(0);
+        // 20 source transactions 5 ms apart: without gathering, the reader (idle in between) logs each on its own
+        source.execute(IntStream.rangeClosed(1, 20).boxed().flatMap(i -> Stream.of("INSERT INTO ticks VALUES (" + i
+                + ")", "DO SLEEP(0.005)")).toArray(String[]::new));
+
+        Eventually.equals(List.of("20"), () -> rows(target, "SELECT count(*)::text FROM bank.ticks"), DEADLINE);
+        List<String> batches = rows(target, "SELECT count(*) || ' batches, ' || sum(transaction_count)"
+                + " || ' transactions' FROM chameleon_catalogue.log_batch WHERE complete AND batch_id > " + before);
+        assertThat(batches.get(0)).endsWith(" batches, 20 transactions");
+        assertThat(Integer.parseInt(batches.get(0).split(" ")[0])).as(batches.get(0)).isLessThanOrEqualTo(10);
     }
 
     @Test
