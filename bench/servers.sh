@@ -193,6 +193,22 @@ CREATE TABLE items (
 SQL
 }
 
+# The canonical text of an items row on each side, compared by md5 after a copy or replication: every column,
+# times to the microsecond, the JSON document's fields, the blob as hex.
+bench_items_text_my() {
+  cat <<'SQL'
+CONCAT_WS('|', id, qty, big_u, price, name, status, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s.%f'),
+    JSON_VALUE(attrs, '$.n'), JSON_VALUE(attrs, '$.tag'), JSON_EXTRACT(attrs, '$.ok'),
+    JSON_VALUE(attrs, '$.nested."ü"'), LOWER(HEX(thumb)))
+SQL
+}
+bench_items_text_pg() {
+  cat <<'SQL'
+concat_ws('|', id, qty, big_u, price, name, status, to_char(created, 'YYYY-MM-DD HH24:MI:SS.US'),
+    attrs ->> 'n', attrs ->> 'tag', attrs -> 'ok', attrs -> 'nested' ->> 'ü', encode(thumb, 'hex'))
+SQL
+}
+
 # CPU seconds used so far by a process and its reaped and live children (user + system):
 # bench_cpu_seconds PID. PostgreSQL's backends are children of the postmaster, so this counts finished sessions too.
 bench_cpu_seconds() {
