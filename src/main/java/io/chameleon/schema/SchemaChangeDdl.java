@@ -2,13 +2,10 @@ package io.chameleon.schema;
 
 import io.chameleon.postgres.PgIdentifiers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * PostgreSQL statements replaying a MySQL schema change on a replicated table, all runnable inside one
@@ -16,9 +13,6 @@ import java.util.regex.Pattern;
  * object lives in {@link PgTable#schema()}.
  */
 public final class SchemaChangeDdl {
-
-    /** How a name PgNames cut ends; the cut leaves 60 to 63 bytes. */
-    private static final Pattern CUT_NAME = Pattern.compile(".*_[0-9a-f]{8}");
 
     private SchemaChangeDdl() {
     }
@@ -40,27 +34,6 @@ public final class SchemaChangeDdl {
         table.enumTypes().forEach(type ->
                 statements.add("DROP TYPE IF EXISTS " + PgIdentifiers.qualified(table.schema(), type.name())));
         return statements;
-    }
-
-    /**
-     * Renames (and moves, when the schema differs) a table; its enum types move with it and are renamed to the
-     * names PgNames gives the new table, and so are its primary key, indexes and identity sequences, so that the
-     * table looks exactly as if it had been created under the new name (later changes find their objects by those
-     * names). An index name PgNames had to cut (ending in a hash) cannot be traced back to its MySQL name and keeps
-     * its old name; use {@link #rename(PgTable, PgTable)} to rename those too.
-     */
-    public static List<String> rename(PgTable from, String toSchema, String toName) {
-        List<PgColumn> columns = from.columns().stream()
-                .map(column -> column.enumType() == null ? column : withEnumType(column,
-                        new PgEnumType(PgNames.enumType(toName, column.name()), column.enumType().labels())))
-                .toList();
-        List<PgIndex> indexes = from.indexes().stream()
-                .map(index -> new PgIndex(mysqlIndexName(from.name(), index.name())
-                        .map(mysqlName -> PgNames.index(toName, mysqlName)).orElse(index.name()),
-                        index.unique(), index.columns()))
-                .toList();
-        return rename(from, new PgTable(toSchema, toName, columns, from.primaryKey(), from.keyColumns(), indexes,
-                from.notes()));
     }
 
     /**
@@ -167,22 +140,5 @@ public final class SchemaChangeDdl {
     /** A name no table, type or index of ours takes, for the moment between two renames. */
     static String temporaryName(String name) {
         return PgNames.fit("_tmp_" + name);
-    }
-
-    /** The MySQL index name {@link PgNames#index} was given, when the PostgreSQL name still shows it whole. */
-    private static Optional<String> mysqlIndexName(String table, String pgName) {
-        String prefix = table + "_";
-        boolean maybeCut = pgName.getBytes(StandardCharsets.UTF_8).length > PgNames.MAX_BYTES - 4
-                && CUT_NAME.matcher(pgName).matches();
-        if (maybeCut || !pgName.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        String mysqlName = pgName.substring(prefix.length());
-        return PgNames.index(table, mysqlName).equals(pgName) ? Optional.of(mysqlName) : Optional.empty();
-    }
-
-    private static PgColumn withEnumType(PgColumn column, PgEnumType type) {
-        return new PgColumn(column.name(), PgIdentifiers.quote(type.name()), type, column.notNull(),
-                column.defaultSql(), column.identity(), column.codec(), column.notes());
     }
 }

@@ -246,7 +246,7 @@ class SchemaChangeDdlTest {
         execute(SchemaChangeDdl.create(MAPPER.map(table("orders", columns, indexes), "sb_ren")));
         execute(SchemaChangeDdl.create(MAPPER.map(table("invoices_2", List.of(notNull("k", "int(11)"))), "sa_ren")));
 
-        inTransaction(SchemaChangeDdl.rename(orders, "sb_ren", "invoices_2"), List.of());
+        inTransaction(SchemaChangeDdl.rename(orders, MAPPER.map(table("invoices_2", columns, indexes), "sb_ren")), List.of());
         execute(SchemaChangeDdl.create(MAPPER.map(table("invoices_2", columns, indexes), "sc_ren")));
         execute(SchemaChangeDdl.create(MAPPER.map(table("orders", columns, indexes), "sc_ren")));
 
@@ -266,10 +266,11 @@ class SchemaChangeDdlTest {
         SourceIndex[] indexes = {pk("id"), plain("ix_e", "e")};
         PgTable t = MAPPER.map(table("t", columns, indexes), "sa_ren2");
         execute(SchemaChangeDdl.create(t));
-        inTransaction(SchemaChangeDdl.rename(t, "sa_ren2", "u"), List.of());
+        inTransaction(SchemaChangeDdl.rename(t, MAPPER.map(table("u", columns, indexes), "sa_ren2")), List.of());
         execute(SchemaChangeDdl.create(MAPPER.map(table("u", columns, indexes), "sb_ren2")));
         assertThat(structure("sa_ren2", "u")).isEqualTo(structure("sb_ren2", "u"));
-        assertThat(SchemaChangeDdl.rename(MAPPER.map(table("u", columns, indexes), "sa_ren2"), "sa_ren2", "u"))
+        PgTable u = MAPPER.map(table("u", columns, indexes), "sa_ren2");
+        assertThat(SchemaChangeDdl.rename(u, u))
                 .isEmpty();
     }
 
