@@ -1,6 +1,6 @@
-# Shared by the replica benchmarks (sourced after bench/servers.sh has started the servers): clients, the
-# mixed-type items table with seed rows, waiting until the target holds what the source wrote, and the per-row
-# comparison of both sides.
+# Shared by the replica benchmarks (sourced after bench/servers.sh; the functions use the servers it starts):
+# clients, the mixed-type items table with seed rows, the replica's setup and clean-up, waiting until the target
+# holds what the source wrote, and the per-row comparison of both sides.
 psql_bin="$(bench_pg_bindir)/psql"
 my() { mariadb --no-defaults --default-character-set=utf8mb4 -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" -p"$MY_PASSWORD" "$@"; }
 pg() { PGPASSWORD=$PG_PASSWORD "$psql_bin" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 "$@"; }
@@ -69,3 +69,10 @@ bench_replica_setup() {
   c init_replica --source bench > /dev/null
 }
 c() { scripts/chameleon "$@" --config "$config"; }
+
+# bench_replica_cleanup: stops the replica (once set up), the servers and the CPU cap; for the exit trap
+bench_replica_cleanup() {
+  [ -n "${config:-}" ] && scripts/chameleon stop_replica --config "$config" --source bench > /dev/null 2>&1 || true
+  bench_stop_servers
+  bench_uncap_cpus
+}

@@ -8,7 +8,8 @@
 # before), paced by a stored procedure to the rate asked (or as fast as it can, when slower).
 # Each sample: lag = time from reading the source's binlog position until a replayed batch has passed it (what an
 # operator would wait for a change made at that moment); show_status's read and replay lags (measured against the
-# source clock); the replica's RSS; the change log's size and partitions; batches not yet replayed.
+# source clock; its JVM start, about 0.3 s of CPU a sample, shares the cores with what is measured); the replica's
+# RSS; the change log's size and partitions; batches not yet replayed.
 # The end: the writes stop, the target catches up, and a per-row md5 comparison of the whole table on both sides.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,17 +18,15 @@ rate=${2:-20000}
 every=${3:-10}
 txn_rate=$(awk "BEGIN {print $rate / 100}")
 . bench/servers.sh
+. bench/replica-common.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 bench_cap_cpus
 bench_start_servers
 stop_all() {
   [ -n "${writer:-}" ] && kill "$writer" 2> /dev/null || true
-  [ -n "${config:-}" ] && scripts/chameleon stop_replica --config "$config" --source bench > /dev/null 2>&1 || true
-  bench_stop_servers
-  bench_uncap_cpus
+  bench_replica_cleanup
 }
 trap stop_all EXIT
-. bench/replica-common.sh
 
 echo "== source: 10000 seed rows in bench_src.items; then ${duration} s of writes at $rate changes/s"
 bench_seed_items 10000

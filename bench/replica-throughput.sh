@@ -17,16 +17,11 @@ changes=${1:-100000}
 txns=$((changes / 100))
 seed=100000
 . bench/servers.sh
+. bench/replica-common.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 bench_cap_cpus
 bench_start_servers
-stop_all() {
-  [ -n "${config:-}" ] && scripts/chameleon stop_replica --config "$config" --source bench > /dev/null 2>&1 || true
-  bench_stop_servers
-  bench_uncap_cpus
-}
-trap stop_all EXIT
-. bench/replica-common.sh
+trap bench_replica_cleanup EXIT
 
 echo "== source: $seed seed rows of mixed types in bench_src.items"
 bench_seed_items $seed

@@ -266,12 +266,11 @@ class SchemaChangeDdlTest {
         SourceIndex[] indexes = {pk("id"), plain("ix_e", "e")};
         PgTable t = MAPPER.map(table("t", columns, indexes), "sa_ren2");
         execute(SchemaChangeDdl.create(t));
-        inTransaction(SchemaChangeDdl.rename(t, MAPPER.map(table("u", columns, indexes), "sa_ren2")), List.of());
+        PgTable u = MAPPER.map(table("u", columns, indexes), "sa_ren2");
+        inTransaction(SchemaChangeDdl.rename(t, u), List.of());
         execute(SchemaChangeDdl.create(MAPPER.map(table("u", columns, indexes), "sb_ren2")));
         assertThat(structure("sa_ren2", "u")).isEqualTo(structure("sb_ren2", "u"));
-        PgTable u = MAPPER.map(table("u", columns, indexes), "sa_ren2");
-        assertThat(SchemaChangeDdl.rename(u, u))
-                .isEmpty();
+        assertThat(SchemaChangeDdl.rename(u, u)).isEmpty();
     }
 
     @Test
