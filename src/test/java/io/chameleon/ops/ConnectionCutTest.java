@@ -47,6 +47,9 @@ class ConnectionCutTest {
                 Eventually.equals(List.of(expected), () -> List.of(String.valueOf(target.queryForList(
                         "SELECT count(*) || '|' || sum(amount) || '|' || count(*) FILTER (WHERE note = 'updated')"
                                 + " FROM ledger.ledger").get(0).get(0))), Duration.ofSeconds(120));
+                // and row for row: every key with its amount and note
+                TableDigest ledger = new TableDigest("ledger", "id", "id, amount, note");
+                assertThat(ledger.ofTarget(target, "ledger")).isEqualTo(ledger.ofSource(source));
                 assertThat(cuts).isEqualTo(4);
                 int before = acceptedBeforeLastCut;
                 Eventually.equals(true, () -> proxy.accepted() > before, Duration.ofSeconds(60));
