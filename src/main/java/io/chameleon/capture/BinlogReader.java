@@ -148,7 +148,7 @@ public final class BinlogReader {
             }
             databaseDefaults = DatabaseDefaults.of(my, source.schemaMappings().keySet());
         }
-        TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), postgis));
+        TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), postgis, source.badValuePolicy()));
         KnownTables known = new KnownTables(captured, mapper);
         for (RegisteredTable entry : registered) {
             Optional<SourceTable> structure = history.containsKey(entry.tableId()) ? history.get(entry.tableId())

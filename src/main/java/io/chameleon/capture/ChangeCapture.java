@@ -169,16 +169,22 @@ final class ChangeCapture {
                 open.add(LoggedChange.row(table.imageLayout(), rows.operation(), rows.position(), rows.sourceMillis(),
                         before == null ? null : encoder.encodeKey(before, table, nullOnBad),
                         after == null ? null : encoder.encode(after, table, nullOnBad)));
+                for (RowImageEncoder.BadValue nulled : encoder.takeNulledValues()) {
+                    discards.add(DiscardedRowRepository.DiscardedRow.of(table.source().schema(),
+                            table.source().name(), nulled.column(), nulled.badValue(), true,
+                            RowText.of(after != null ? after : before), rows.position().file(),
+                            rows.position().position()));
+                }
             } catch (RowImageEncoder.BadValue bad) {
+                encoder.takeNulledValues(); // the row is discarded whole: its nulled values need no record
                 if (settings.badValuePolicy() == BadValuePolicy.ERROR) {
                     throw new CaptureException("table " + table.qualifiedSourceName() + " at " + rows.position()
                             + ", column " + bad.column() + ": " + bad.getMessage()
                             + " (bad_value_policy is error; set it to null or discard to go on)");
                 }
-                discards.add(new DiscardedRowRepository.DiscardedRow(table.source().schema(), table.source().name(),
-                        bad.column(), bad.badValue().reason().name().toLowerCase() + ": " + bad.getMessage(),
-                        after != null ? RowText.of(after) : RowText.of(before), rows.position().file(),
-                        rows.position().position()));
+                discards.add(DiscardedRowRepository.DiscardedRow.of(table.source().schema(), table.source().name(),
+                        bad.column(), bad.badValue(), false, after != null ? RowText.of(after) : RowText.of(before),
+                        rows.position().file(), rows.position().position()));
             }
         }
         if (open.size() >= settings.transactionPartRows()) {

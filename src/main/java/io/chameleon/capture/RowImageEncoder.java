@@ -7,6 +7,7 @@ import io.chameleon.schema.PgColumn;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,12 +43,14 @@ final class RowImageEncoder {
 
     private byte[] image = new byte[1024];
     private int length;
+    private final List<BadValue> nulled = new ArrayList<>();
 
     /**
      * The whole row: the after image of inserts and updates.
      *
      * @param nullOnBadValue true when the bad-value policy is {@code null}: a rejected value in a nullable
-     *                       column becomes NULL; otherwise the rejection is thrown
+     *                       column becomes NULL (and is kept for {@link #takeNulledValues}); otherwise the
+     *                       rejection is thrown
      */
     byte[] encode(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
         return encode(row, table, table.allColumns(), nullOnBadValue);
@@ -124,7 +127,17 @@ final class RowImageEncoder {
         }
     }
 
-    private static String valueText(byte[] raw, PgColumn column, boolean nullOnBadValue) throws BadValue {
+    /** The values encoded as NULL by the bad-value policy since the last call, for the caller to record. */
+    List<BadValue> takeNulledValues() {
+        if (nulled.isEmpty()) {
+            return List.of();
+        }
+        List<BadValue> taken = List.copyOf(nulled);
+        nulled.clear();
+        return taken;
+    }
+
+    private String valueText(byte[] raw, PgColumn column, boolean nullOnBadValue) throws BadValue {
         if (raw == null) {
             return null;
         }
@@ -132,6 +145,7 @@ final class RowImageEncoder {
             return column.codec().fromText(raw);
         } catch (BadValueException bad) {
             if (nullOnBadValue && !column.notNull()) {
+                nulled.add(new BadValue(column.name(), bad));
                 return null;
             }
             throw new BadValue(column.name(), bad);

@@ -1,18 +1,46 @@
 package io.chameleon.catalog;
 
 import io.chameleon.postgres.PgIdentifiers;
+import io.chameleon.schema.BadValueException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Rows kept out of the target by the bad-value policy, with the reason, so nothing is lost silently. */
+/**
+ * Values the bad-value policy set aside, so nothing is lost silently: rows kept out of the target, and values
+ * written as NULL (with their row). The {@code reason} column starts with the kind of value, then
+ * {@value #NULLED_MARK} when only the value was replaced, then a colon and the message naming column and value.
+ */
 public final class DiscardedRowRepository {
 
-    /** One discarded row; binlog coordinates are null for rows of the initial copy. */
+    private static final String NULLED_MARK = " set to NULL";
+
+    /** One discarded row or nulled value; binlog coordinates are null for rows of the initial copy. */
     public record DiscardedRow(String originSchema, String tableName, String columnName, String reason,
                                String rowData, String binlogFile, Long binlogPosition) {
+
+        /**
+         * @param valueNulled the value was written as NULL and the row kept, rather than the row left out
+         * @param rowData     the whole source row, printable, which holds its key
+         */
+        public static DiscardedRow of(String originSchema, String tableName, String column, BadValueException bad,
+                                      boolean valueNulled, String rowData, String binlogFile, Long binlogPosition) {
+            String reason = bad.reason().name().toLowerCase(Locale.ROOT) + (valueNulled ? NULLED_MARK : "") + ": "
+                    + bad.getMessage();
+            return new DiscardedRow(originSchema, tableName, column, reason, rowData, binlogFile, binlogPosition);
+        }
+    }
+
+    /** A record as {@code show_errors --bad-values} lists it; position is null for the initial copy. */
+    public record BadValueRecord(long id, String source, String originSchema, String tableName, String columnName,
+                                 boolean valueNulled, String reason, String rowData, String position,
+                                 OffsetDateTime recordedAt) {
     }
 
     private final Connection connection;
@@ -52,6 +80,30 @@ public final class DiscardedRowRepository {
             ps.setString(3, tableName);
             ps.executeUpdate();
         }
+    }
+
+    /** The records of one source (or all when null), oldest first. */
+    public List<BadValueRecord> list(String sourceName) throws SQLException {
+        List<BadValueRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT d.row_id, s.source_name, d.origin_schema,"
+                + " d.table_name, d.column_name, d.reason, d.row_data, d.binlog_file || ':' || d.binlog_position,"
+                + " d.discarded_at FROM " + PgIdentifiers.qualified(schema, "discarded_row") + " d JOIN "
+                + PgIdentifiers.qualified(schema, "source") + " s USING (source_id)"
+                + " WHERE ?::text IS NULL OR s.source_name = ? ORDER BY d.row_id")) {
+            ps.setString(1, sourceName);
+            ps.setString(2, sourceName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String reason = rs.getString(6);
+                    int colon = reason.indexOf(':');
+                    boolean nulled = colon > 0 && reason.substring(0, colon).endsWith(NULLED_MARK);
+                    records.add(new BadValueRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), nulled, reason, rs.getString(7), rs.getString(8),
+                            rs.getObject(9, OffsetDateTime.class)));
+                }
+            }
+        }
+        return records;
     }
 
     public long count(int sourceId) throws SQLException {

@@ -175,9 +175,14 @@ public final class ConfigKeys {
             .describe("A table estimated above this many rows, with an integer first key column, is copied as key "
                     + "ranges by several readers sharing one snapshot; 0 never splits a table");
     public static final ConfigKey<BadValuePolicy> BAD_VALUE_POLICY = ours("sources.*.bad_value_policy",
-            new EnumKind<>(BadValuePolicy.class, BadValuePolicy.NULL)).defaultValue("discard")
-            .describe("A value PostgreSQL cannot hold (zero date, NUL in text, TIME beyond 24 h, invalid bytes): "
-                    + "discard (the row goes to the discarded_row table with its reason), null, or error (stop)");
+            new EnumKind<>(BadValuePolicy.class, BadValuePolicy.NULL)).defaultValue("null")
+            .describe("A value PostgreSQL cannot hold (zero or partial date, NUL in text, bytes invalid in the column's"
+                    + " charset, an unknown enum or set member): null (the value becomes NULL and the row is kept;"
+                    + " date, datetime and timestamp columns outside the replica key are created nullable; a value"
+                    + " of a NOT NULL column discards its row), discard (the row is left out), or error (stop)."
+                    + " Every nulled value and discarded row is recorded in the catalogue's discarded_row table, listed"
+                    + " by show_errors --bad-values. TIME is mapped to interval, which holds all of MySQL's TIME"
+                    + " range");
     public static final ConfigKey<String> HEALTH_ADDRESS = ours("health_address", TEXT).defaultValue("127.0.0.1")
             .describe("Address the replica process serves its health checks on (/q/health/live, /q/health/ready)");
     public static final ConfigKey<Integer> HEALTH_PORT = ours("sources.*.health_port", PORT).defaultValue("8740")

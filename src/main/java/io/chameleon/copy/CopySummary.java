@@ -29,6 +29,10 @@ public record CopySummary(List<CopiedTable> tables, BinlogPosition start, Binlog
         return tables.stream().mapToLong(CopiedTable::discarded).sum();
     }
 
+    public long nulledValues() {
+        return tables.stream().mapToLong(CopiedTable::nulledValues).sum();
+    }
+
     public Duration longestLock() {
         return tables.stream().map(CopiedTable::lockHeld).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
@@ -57,9 +61,13 @@ public record CopySummary(List<CopiedTable> tables, BinlogPosition start, Binlog
         text.append(String.format(Locale.ROOT, "Longest lock held on a source table: %d ms.%n", longestLock().toMillis()));
         text.append("Replication starts at ").append(start).append("; consistent after ").append(highWatermark)
                 .append(".").append(System.lineSeparator());
+        if (nulledValues() > 0) {
+            text.append(nulledValues()).append(" values PostgreSQL cannot hold written as NULL by the bad-value policy"
+                    + " (listed by show_errors --bad-values)").append(System.lineSeparator());
+        }
         if (discardedRows() > 0) {
-            text.append(discardedRows()).append(" rows discarded by the bad-value policy (see the discarded_row table)")
-                    .append(System.lineSeparator());
+            text.append(discardedRows()).append(" rows discarded by the bad-value policy (listed by show_errors"
+                    + " --bad-values)").append(System.lineSeparator());
         }
         List<String> notReplicated = notReplicated();
         if (!notReplicated.isEmpty()) {

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects rows discarded by the copy workers and writes them to the catalogue in batches. Shared by the
- * workers, hence synchronized; discards are rare, so contention does not matter.
+ * Collects the rows discarded and the values nulled by the copy workers and writes them to the catalogue in
+ * batches. Shared by the workers, hence synchronized; bad values are rare, so contention does not matter.
  */
 final class DiscardedRows {
 
@@ -27,10 +27,20 @@ final class DiscardedRows {
         this.sourceId = sourceId;
     }
 
+    /** A row left out of its table. */
     synchronized void add(SourceTable table, String column, BadValueException bad, String rowData) throws SQLException {
-        pending.add(new DiscardedRow(table.schema(), table.name(), column,
-                bad.reason().name().toLowerCase() + ": " + bad.getMessage(), rowData, null, null));
         total++;
+        record(DiscardedRow.of(table.schema(), table.name(), column, bad, false, rowData, null, null));
+    }
+
+    /** A value written as NULL; its row was copied. */
+    synchronized void addNulled(SourceTable table, String column, BadValueException bad, String rowData)
+            throws SQLException {
+        record(DiscardedRow.of(table.schema(), table.name(), column, bad, true, rowData, null, null));
+    }
+
+    private void record(DiscardedRow row) throws SQLException {
+        pending.add(row);
         if (pending.size() >= BATCH) {
             flush();
         }

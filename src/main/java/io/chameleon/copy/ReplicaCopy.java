@@ -98,7 +98,8 @@ public final class ReplicaCopy {
         List<SourceTable> tables = new TableDiscovery(sourceControl).discover(source).stream()
                 .filter(t -> scope.includes(t.schema(), t.name())).toList();
         checkScopeFound(scope, tables);
-        TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), PostGis.available(control)));
+        TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), PostGis.available(control),
+                settings.badValuePolicy()));
         Map<SourceTable, PgTable> targets = new LinkedHashMap<>();
         Map<String, String> destinations = new LinkedHashMap<>();
         for (SourceTable table : tables) {

@@ -122,7 +122,10 @@ final class TableCopier {
                 BadValuePolicy effective = policy == BadValuePolicy.NULL && column.notNull()
                         ? BadValuePolicy.DISCARD : policy;
                 switch (effective) {
-                    case NULL -> values[i] = null;
+                    case NULL -> {
+                        discarded.addNulled(source, column.name(), bad, RowImage.of(rs, source));
+                        progress.valueNulled();
+                    }
                     case ERROR -> throw new BadDataException(source, RowImage.keyOf(rs, source), column.name(), bad);
                     case DISCARD -> {
                         discarded.add(source, column.name(), bad, RowImage.of(rs, source));

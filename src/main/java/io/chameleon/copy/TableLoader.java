@@ -108,7 +108,7 @@ final class TableLoader {
                 source.qualifiedName(), rows, rangeCount, phases.snapshot().toMillis(), lockHeld.toMillis(),
                 phases.copy().toMillis(), phases.keys().toMillis());
         return new CopiedTable(source, target, destination, snapshot.position(), rows, progress.bytes(),
-                progress.discarded(), lockHeld, phases);
+                progress.discarded(), progress.nulled(), lockHeld, phases);
     }
 
     /** The primary key and indexes, after the data; identity sequences past the copied maximum. */

@@ -10,6 +10,7 @@ final class TableProgress {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
+    private final AtomicLong nulled = new AtomicLong();
     private volatile long startedNanos;
     private volatile long finishedNanos;
 
@@ -49,6 +50,14 @@ final class TableProgress {
 
     long bytes() {
         return bytes.get();
+    }
+
+    void valueNulled() {
+        nulled.incrementAndGet();
+    }
+
+    long nulled() {
+        return nulled.get();
     }
 
     long discarded() {

@@ -84,6 +84,16 @@ public enum BinaryEncoding {
             out.int8Field(TemporalBinary.timeMicros(text));
         }
     },
+    /** A MySQL TIME as an interval: microseconds, then zero days and zero months (hours are never carried over). */
+    INTERVAL {
+        @Override
+        public void write(byte[] text, CopyBinaryWriter out) throws SQLException {
+            out.fieldLength(16);
+            out.int64(TemporalBinary.durationMicros(text));
+            out.int32(0);
+            out.int32(0);
+        }
+    },
     /** timestamp and timestamptz alike: a UTC instant's text carries {@code +00}, which changes nothing. */
     TIMESTAMP {
         @Override
@@ -124,6 +134,7 @@ public enum BinaryEncoding {
             case "bytea" -> BYTEA;
             case "date" -> DATE;
             case "time", "time without time zone" -> TIME;
+            case "interval" -> INTERVAL;
             case "timestamp", "timestamp without time zone", "timestamptz", "timestamp with time zone" -> TIMESTAMP;
             default -> null;
         });

@@ -48,6 +48,13 @@ final class TemporalBinary {
         return timeMicros(text, 0, text.length);
     }
 
+    /** MySQL's TIME text, {@code [-]H..H:MM:SS[.ffffff]} with up to 838 hours, as signed microseconds. */
+    static long durationMicros(byte[] text) {
+        boolean negative = text.length > 0 && text[0] == '-';
+        long micros = timeMicros(text, negative ? 1 : 0, text.length, 838);
+        return negative ? -micros : micros;
+    }
+
     private static LocalDate date(byte[] text) {
         if (text[4] != '-' || text[7] != '-') {
             throw invalid("a date", text, 0, 10);
@@ -60,6 +67,11 @@ final class TemporalBinary {
     }
 
     private static long timeMicros(byte[] text, int from, int end) {
+        return timeMicros(text, from, end, 24);
+    }
+
+    /** {@code H..H:MM:SS[.ffffff]} up to {@code maxHours} (only exactly, without minutes or seconds, for 24). */
+    private static long timeMicros(byte[] text, int from, int end, int maxHours) {
         int colon = from;
         while (colon < end && text[colon] != ':') {
             colon++;
@@ -82,7 +94,8 @@ final class TemporalBinary {
                 fraction *= 10;
             }
         }
-        if (minutes > 59 || seconds > 59 || hours > 24 || hours == 24 && (minutes | seconds | fraction) != 0) {
+        if (minutes > 59 || seconds > 59 || hours > maxHours
+                || maxHours == 24 && hours == 24 && (minutes | seconds | fraction) != 0) {
             throw invalid("a time", text, from, end);
         }
         return ((hours * 60 + minutes) * 60 + seconds) * 1_000_000L + fraction;

@@ -1,8 +1,11 @@
 package io.chameleon.schema;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.SourceCharset;
+import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceColumn;
+import io.chameleon.mysql.SourceIndex;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.postgres.PgIdentifiers;
 
@@ -18,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Decides the PostgreSQL type, default and value codec of a MySQL column: the one mapping used by the initial
  * copy, the binlog stream and DDL replication (BEHAVIOUR.md, "Types"). Lossless by default; {@code type_override}
- * replaces the type (never the codec: the value text stays what MySQL holds, cast by PostgreSQL on input).
+ * replaces the type (the value text stays what MySQL holds, cast by PostgreSQL on input; only a TIME codec checks
+ * its range when the override makes the column PostgreSQL's time of day). Under the {@code null} bad-value policy a
+ * date, datetime or timestamp column outside the keys is nullable, since MySQL may hold zero dates in it.
  */
 public final class TypeMapper {
 
@@ -29,34 +34,48 @@ public final class TypeMapper {
 
     private final Map<String, TypeOverride> overrides;
     private final boolean postgis;
+    private final boolean zeroDatesAsNull;
     private final ColumnDefaults defaults = new ColumnDefaults();
 
     /**
      * @param overrides {@code type_override}: full MySQL column type text to the override
      * @param postgis   the target database has the PostGIS extension
+     * @param policy    {@code bad_value_policy}, which decides whether zero dates need nullable columns
      */
-    public TypeMapper(Map<String, TypeOverride> overrides, boolean postgis) {
+    public TypeMapper(Map<String, TypeOverride> overrides, boolean postgis, BadValuePolicy policy) {
         this.overrides = new LinkedHashMap<>();
         overrides.forEach((type, override) -> this.overrides.put(type.toLowerCase(Locale.ROOT).strip(), override));
         this.postgis = postgis;
+        this.zeroDatesAsNull = policy.nullsValues();
     }
 
     public PgColumn map(SourceTable table, SourceColumn column) {
-        return map(table.schema(), table.name(), column);
+        return map(table.schema(), table.name(), column, isKeyColumn(table, column));
     }
 
     /**
+     * A column outside the table's keys.
+     *
      * @param originSchema the MySQL database, against which {@code type_override} table lists are matched
      * @param table        the MySQL table name
      */
     public PgColumn map(String originSchema, String table, SourceColumn column) {
+        return map(originSchema, table, column, false);
+    }
+
+    private PgColumn map(String originSchema, String table, SourceColumn column, boolean keyColumn) {
         List<String> notes = new ArrayList<>();
-        ValueCodec codec = codec(column);
         TypeOverride override = override(originSchema, table, column);
         PgEnumType enumType = override == null && column.dataType().equals("enum")
                 ? new PgEnumType(PgNames.enumType(table, column.name()), column.enumLabels()) : null;
         String type = override != null ? override.overrideTo()
                 : enumType != null ? PgIdentifiers.quote(enumType.name()) : defaultType(column);
+        ValueCodec codec = codec(column, type);
+        boolean notNull = !column.nullable();
+        if (notNull && zeroDatesAsNull && !keyColumn && holdsDates(codec)) {
+            notNull = false;
+            notes.add("NOT NULL not kept: a zero date in it becomes NULL (bad_value_policy null)");
+        }
 
         boolean identity = column.autoIncrement() && IDENTITY_TYPES.contains(type.toLowerCase(Locale.ROOT));
         if (column.autoIncrement() && !identity) {
@@ -70,8 +89,20 @@ public final class TypeMapper {
         if (extra.contains("generated")) {
             notes.add("generated column copied as a plain column (" + column.extra() + ")");
         }
-        return new PgColumn(column.name(), type, enumType, !column.nullable(), defaultSql, identity, codec,
+        return new PgColumn(column.name(), type, enumType, notNull, defaultSql, identity, codec,
                 notes.stream().map(note -> "column " + column.name() + ": " + note).toList());
+    }
+
+    /** A column of the primary key or the replica key: PostgreSQL keys are NOT NULL. */
+    private static boolean isKeyColumn(SourceTable table, SourceColumn column) {
+        boolean primary = table.indexes().stream().filter(index -> index.kind() == IndexKind.PRIMARY)
+                .map(SourceIndex::columns).anyMatch(columns -> columns.contains(column.name()));
+        return primary || table.replicaKey().map(key -> key.contains(column.name())).orElse(false);
+    }
+
+    /** DATE, DATETIME and TIMESTAMP: MySQL may hold zero dates in them. */
+    private static boolean holdsDates(ValueCodec codec) {
+        return codec instanceof DateCodec || codec instanceof DateTimeCodec;
     }
 
     private TypeOverride override(String originSchema, String table, SourceColumn column) {
@@ -102,7 +133,7 @@ public final class TypeMapper {
             case "date" -> "date";
             case "datetime" -> "timestamp(" + fractionDigits(column) + ")";
             case "timestamp" -> "timestamptz(" + fractionDigits(column) + ")";
-            case "time" -> "time(" + fractionDigits(column) + ")";
+            case "time" -> "interval(" + fractionDigits(column) + ")"; // MySQL's TIME is a duration of up to 838 h
             case "year" -> "smallint";
             case "set" -> "text[]";
             case "json" -> "jsonb";
@@ -117,7 +148,8 @@ public final class TypeMapper {
         };
     }
 
-    private ValueCodec codec(SourceColumn column) {
+    /** @param type the PostgreSQL type the column gets, which a TIME's codec follows */
+    private ValueCodec codec(SourceColumn column, String type) {
         String name = column.name();
         return switch (column.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "integer", "decimal", "numeric" ->
@@ -134,7 +166,7 @@ public final class TypeMapper {
             case "date" -> new DateCodec(name);
             case "datetime" -> new DateTimeCodec(name, false);
             case "timestamp" -> new DateTimeCodec(name, true);
-            case "time" -> new TimeCodec(name);
+            case "time" -> new TimeCodec(name, isTimeOfDay(type));
             case "year" -> new YearCodec(name);
             case "enum" -> new EnumCodec(name, columnCharset(column), column.enumLabels());
             case "set" -> new SetCodec(name, columnCharset(column), column.setLabels());
@@ -152,6 +184,12 @@ public final class TypeMapper {
     /** MySQL's JSON type reports no charset (it is utf8mb4); MariaDB's alias has its column charset. */
     private static SourceCharset columnCharset(SourceColumn column) {
         return SourceCharset.isBinary(column.charset()) ? UTF8 : SourceCharset.of(column.charset());
+    }
+
+    /** PostgreSQL's time (without or with time zone), as opposed to interval or text. */
+    private static boolean isTimeOfDay(String type) {
+        String lower = type.toLowerCase(Locale.ROOT).strip();
+        return lower.startsWith("time") && !lower.startsWith("timestamp");
     }
 
     private static boolean isSpatial(String dataType) {

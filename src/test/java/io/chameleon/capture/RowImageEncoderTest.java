@@ -1,5 +1,6 @@
 package io.chameleon.capture;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceColumn;
@@ -28,7 +29,7 @@ class RowImageEncoderTest {
             List.of(new SourceIndex("PRIMARY", IndexKind.PRIMARY, List.of("id"), false)), 0, 0);
 
     private final CapturedTable table = new CapturedTable(7, SOURCE,
-            new TableMapper(new TypeMapper(Map.of(), false)).map(SOURCE, "shop"), null);
+            new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT)).map(SOURCE, "shop"), null);
     private final RowImageEncoder encoder = new RowImageEncoder();
 
     @Test

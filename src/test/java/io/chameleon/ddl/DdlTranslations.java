@@ -1,5 +1,6 @@
 package io.chameleon.ddl;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.capture.SchemaChangeStatements;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.TableMapper;
@@ -44,7 +45,7 @@ final class DdlTranslations {
     private final DdlClassifier classifier = new DdlClassifier();
     private final SchemaEvolution evolution = new SchemaEvolution();
     private final SchemaChangeStatements translation =
-            new SchemaChangeStatements(new TableMapper(new TypeMapper(Map.of(), false)));
+            new SchemaChangeStatements(new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT)));
     private final Map<TableName, SourceTable> fixture;
     private final Map<String, String> setup = load("/ddl/fixture-setup.tsv");
 

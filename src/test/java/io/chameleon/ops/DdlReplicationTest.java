@@ -1,5 +1,6 @@
 package io.chameleon.ops;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.SourceTable;
@@ -281,7 +282,7 @@ class DdlReplicationTest {
                     .orElseThrow();
         }
         String expectedSchema = "expected_" + (++scratch);
-        PgTable expected = new TableMapper(new TypeMapper(Map.of(), false)).map(now, expectedSchema);
+        PgTable expected = new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DISCARD)).map(now, expectedSchema);
         List<String> ddl = new ArrayList<>(List.of("CREATE SCHEMA " + expectedSchema));
         ddl.addAll(TableDdl.createTypes(expected, expectedSchema));
         ddl.add(TableDdl.createTable(expected, expectedSchema, null));

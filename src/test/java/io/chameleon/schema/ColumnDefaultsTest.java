@@ -1,5 +1,6 @@
 package io.chameleon.schema;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.ColumnDefault;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ColumnDefaultsTest {
 
-    private final TypeMapper mapper = new TypeMapper(Map.of(), false);
+    private final TypeMapper mapper = new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT);
 
     private PgColumn withDefault(String dataType, String columnType, ColumnDefault declared) {
         return mapper.map("db", "t", column(dataType, columnType, declared, ""));
@@ -79,7 +80,7 @@ class ColumnDefaultsTest {
 
     @Test
     void quotesLiteralDefaultsOfOverriddenColumns() {
-        TypeMapper overriding = new TypeMapper(Map.of("tinyint(1)", new TypeOverride("boolean", List.of("*"))), false);
+        TypeMapper overriding = new TypeMapper(Map.of("tinyint(1)", new TypeOverride("boolean", List.of("*"))), false, BadValuePolicy.DEFAULT);
         assertThat(overriding.map("db", "t", column("tinyint", "tinyint(1)", new ColumnDefault.Literal("1"), ""))
                 .defaultSql()).isEqualTo("'1'");
     }

@@ -1,5 +1,6 @@
 package io.chameleon.schema;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.SourceFixtures;
 import io.chameleon.mysql.SourceTable;
@@ -34,7 +35,7 @@ final class MappedSchema {
             tables = new TableDiscovery(mysql).discover(
                     SourceFixtures.source(Map.of(source.name(), schema), List.of(), List.of()));
         }
-        TableMapper mapper = new TableMapper(new TypeMapper(overrides, false));
+        TableMapper mapper = new TableMapper(new TypeMapper(overrides, false, BadValuePolicy.DEFAULT));
         Map<String, PgTable> mapped = new LinkedHashMap<>();
         List<String> ddl = new ArrayList<>(List.of("CREATE SCHEMA " + PgIdentifiers.quote(schema)));
         for (SourceTable table : tables) {

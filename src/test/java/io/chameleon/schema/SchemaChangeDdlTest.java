@@ -1,5 +1,6 @@
 package io.chameleon.schema;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceColumn;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealServers
 class SchemaChangeDdlTest {
 
-    private static final TableMapper MAPPER = new TableMapper(new TypeMapper(Map.of(), false));
+    private static final TableMapper MAPPER = new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT));
 
     private final PostgresDatabase target;
 

@@ -1,5 +1,6 @@
 package io.chameleon.schema;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceIndex;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TableDdlTest {
 
-    private final TableMapper mapper = new TableMapper(new TypeMapper(Map.of(), false));
+    private final TableMapper mapper = new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT));
 
     private PgTable orders() {
         var id = new io.chameleon.mysql.SourceColumn("id", 1, "int", "int(11)", false, new ColumnDefault.None(),

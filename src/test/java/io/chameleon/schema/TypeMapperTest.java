@@ -1,5 +1,6 @@
 package io.chameleon.schema;
 
+import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.SourceColumn;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TypeMapperTest {
 
-    private final TypeMapper mapper = new TypeMapper(Map.of(), false);
+    private final TypeMapper mapper = new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT);
 
     /** A column as the catalogue would describe it; the type arguments are read the way MySQL reports them. */
     static SourceColumn column(String dataType, String columnType) {
@@ -87,7 +88,7 @@ class TypeMapperTest {
         assertThat(type("json", "json")).isEqualTo("jsonb");
         assertThat(type("json", "longtext")).as("MariaDB's alias").isEqualTo("jsonb");
         assertThat(type("point", "point")).isEqualTo("bytea");
-        assertThat(new TypeMapper(Map.of(), true).map("db", "t", column("polygon", "polygon")).type())
+        assertThat(new TypeMapper(Map.of(), true, BadValuePolicy.DEFAULT).map("db", "t", column("polygon", "polygon")).type())
                 .isEqualTo("geometry");
     }
 
@@ -115,7 +116,7 @@ class TypeMapperTest {
     @Test
     void overridesByExactColumnTypeInListedTablesOfTheOriginSchema() {
         TypeMapper overriding = new TypeMapper(Map.of("tinyint(1)", new TypeOverride("boolean", List.of("db.flags"))),
-                false);
+                false, BadValuePolicy.DEFAULT);
         assertThat(overriding.map("db", "flags", column("tinyint", "tinyint(1)")).type()).isEqualTo("boolean");
         assertThat(overriding.map("db", "other", column("tinyint", "tinyint(1)")).type()).isEqualTo("smallint");
         assertThat(overriding.map("dest", "flags", column("tinyint", "tinyint(1)")).type()).isEqualTo("smallint");
@@ -126,9 +127,9 @@ class TypeMapperTest {
 
     @Test
     void overridesInEveryTableWithStar() {
-        TypeMapper overriding = new TypeMapper(Map.of("bit(1)", new TypeOverride("boolean", List.of("*"))), false);
+        TypeMapper overriding = new TypeMapper(Map.of("bit(1)", new TypeOverride("boolean", List.of("*"))), false, BadValuePolicy.DEFAULT);
         assertThat(overriding.map("any", "table", column("bit", "bit(1)")).type()).isEqualTo("boolean");
-        TypeMapper enumAsText = new TypeMapper(Map.of("enum('a','b')", new TypeOverride("text", List.of("*"))), false);
+        TypeMapper enumAsText = new TypeMapper(Map.of("enum('a','b')", new TypeOverride("text", List.of("*"))), false, BadValuePolicy.DEFAULT);
         PgColumn overridden = enumAsText.map("db", "t", column("enum", "enum('a','b')"));
         assertThat(overridden.type()).isEqualTo("text");
         assertThat(overridden.enumType()).as("no enum type needed").isNull();
