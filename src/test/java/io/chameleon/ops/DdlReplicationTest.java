@@ -282,7 +282,9 @@ class DdlReplicationTest {
                     .orElseThrow();
         }
         String expectedSchema = "expected_" + (++scratch);
-        PgTable expected = new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DISCARD)).map(now, expectedSchema);
+        // the replica of these tests runs with bad_value_policy discard (TestConfig)
+        PgTable expected = new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DISCARD))
+                .map(now, expectedSchema);
         List<String> ddl = new ArrayList<>(List.of("CREATE SCHEMA " + expectedSchema));
         ddl.addAll(TableDdl.createTypes(expected, expectedSchema));
         ddl.add(TableDdl.createTable(expected, expectedSchema, null));

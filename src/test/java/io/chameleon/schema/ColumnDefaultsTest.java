@@ -80,7 +80,8 @@ class ColumnDefaultsTest {
 
     @Test
     void quotesLiteralDefaultsOfOverriddenColumns() {
-        TypeMapper overriding = new TypeMapper(Map.of("tinyint(1)", new TypeOverride("boolean", List.of("*"))), false, BadValuePolicy.DEFAULT);
+        TypeMapper overriding = new TypeMapper(Map.of("tinyint(1)", new TypeOverride("boolean", List.of("*"))), false,
+                BadValuePolicy.DEFAULT);
         assertThat(overriding.map("db", "t", column("tinyint", "tinyint(1)", new ColumnDefault.Literal("1"), ""))
                 .defaultSql()).isEqualTo("'1'");
     }

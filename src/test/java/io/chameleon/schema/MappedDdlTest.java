@@ -88,7 +88,7 @@ class MappedDdlTest {
                 row("c_datetime", "timestamp(6) without time zone", "YES",
                         "'2000-01-01 00:00:00'::timestamp without time zone", "NO"),
                 row("c_timestamp", "timestamp(6) with time zone", "YES", "CURRENT_TIMESTAMP", "NO"),
-                row("c_time", "time(6) without time zone", "YES", null, "NO"),
+                row("c_time", "interval(6)", "YES", null, "NO"),
                 row("c_year", "smallint", "YES", null, "NO"),
                 row("c_enum", "dest.enum_every_type_c_enum", "YES", "'it''s'::dest.enum_every_type_c_enum", "NO"),
                 row("c_set", "text[]", "YES", "'{x,z}'::text[]", "NO"),

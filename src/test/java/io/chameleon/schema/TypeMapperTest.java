@@ -3,7 +3,10 @@ package io.chameleon.schema;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.ColumnDefault;
+import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceColumn;
+import io.chameleon.mysql.SourceIndex;
+import io.chameleon.mysql.SourceTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -82,7 +85,8 @@ class TypeMapperTest {
         assertThat(type("date", "date")).isEqualTo("date");
         assertThat(type("datetime", "datetime(6)")).isEqualTo("timestamp(6)");
         assertThat(type("timestamp", "timestamp(3)")).isEqualTo("timestamptz(3)");
-        assertThat(type("time", "time")).isEqualTo("time(0)");
+        assertThat(type("time", "time")).as("MySQL TIME is a duration up to 838 h").isEqualTo("interval(0)");
+        assertThat(type("time", "time(3)")).isEqualTo("interval(3)");
         assertThat(type("year", "year(4)")).isEqualTo("smallint");
         assertThat(type("set", "set('a','b')")).isEqualTo("text[]");
         assertThat(type("json", "json")).isEqualTo("jsonb");
@@ -127,12 +131,51 @@ class TypeMapperTest {
 
     @Test
     void overridesInEveryTableWithStar() {
-        TypeMapper overriding = new TypeMapper(Map.of("bit(1)", new TypeOverride("boolean", List.of("*"))), false, BadValuePolicy.DEFAULT);
+        TypeMapper overriding = new TypeMapper(Map.of("bit(1)", new TypeOverride("boolean", List.of("*"))), false,
+                BadValuePolicy.DEFAULT);
         assertThat(overriding.map("any", "table", column("bit", "bit(1)")).type()).isEqualTo("boolean");
-        TypeMapper enumAsText = new TypeMapper(Map.of("enum('a','b')", new TypeOverride("text", List.of("*"))), false, BadValuePolicy.DEFAULT);
+        TypeMapper enumAsText = new TypeMapper(Map.of("enum('a','b')", new TypeOverride("text", List.of("*"))), false,
+                BadValuePolicy.DEFAULT);
         PgColumn overridden = enumAsText.map("db", "t", column("enum", "enum('a','b')"));
         assertThat(overridden.type()).isEqualTo("text");
         assertThat(overridden.enumType()).as("no enum type needed").isNull();
+    }
+
+    @Test
+    void checksTheRangeOfTimesOnlyWhereOverriddenToPostgresTime() {
+        assertThat(mapper.map("db", "t", column("time", "time")).codec()).isEqualTo(new TimeCodec("c", false));
+        TypeMapper asTime = new TypeMapper(Map.of("time", new TypeOverride("time", List.of("*")),
+                "time(3)", new TypeOverride("text", List.of("*"))), false, BadValuePolicy.DEFAULT);
+        assertThat(asTime.map("db", "t", column("time", "time")).type()).isEqualTo("time");
+        assertThat(asTime.map("db", "t", column("time", "time")).codec()).isEqualTo(new TimeCodec("c", true));
+        assertThat(asTime.map("db", "t", column("time", "time(3)")).codec()).isEqualTo(new TimeCodec("c", false));
+    }
+
+    @Test
+    void makesNotNullDateColumnsOutsideTheKeysNullableWhenZeroDatesBecomeNull() {
+        SourceColumn id = new SourceColumn("id", 1, "date", "date", false, new ColumnDefault.None(), "", null, null,
+                null, null, null, null);
+        SourceColumn born = new SourceColumn("born", 2, "date", "date", false, new ColumnDefault.None(), "", null,
+                null, null, null, null, null);
+        SourceColumn at = new SourceColumn("at", 3, "datetime", "datetime", false, new ColumnDefault.None(), "",
+                null, null, null, null, null, 0);
+        SourceColumn name = new SourceColumn("name", 4, "varchar", "varchar(5)", false, new ColumnDefault.None(),
+                "", "utf8mb4", null, 5L, null, null, null);
+        SourceTable table = new SourceTable("db", "t", "InnoDB", true, List.of(id, born, at, name),
+                List.of(new SourceIndex("PRIMARY", IndexKind.PRIMARY, List.of("id"), false)), 0, 0);
+
+        PgColumn nullableBorn = mapper.map(table, born);
+        assertThat(nullableBorn.notNull()).isFalse();
+        assertThat(nullableBorn.notes()).containsExactly(
+                "column born: NOT NULL not kept: a zero date in it becomes NULL (bad_value_policy null)");
+        assertThat(mapper.map(table, at).notNull()).isFalse();
+        assertThat(mapper.map(table, id).notNull()).as("a key column").isTrue();
+        assertThat(mapper.map(table, name).notNull()).as("not a date").isTrue();
+        for (BadValuePolicy keeping : List.of(BadValuePolicy.DISCARD, BadValuePolicy.ERROR)) {
+            TypeMapper strict = new TypeMapper(Map.of(), false, keeping);
+            assertThat(strict.map(table, born).notNull()).as(keeping.name()).isTrue();
+            assertThat(strict.map(table, born).notes()).isEmpty();
+        }
     }
 
     @Test

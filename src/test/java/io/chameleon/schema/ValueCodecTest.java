@@ -37,7 +37,7 @@ class ValueCodecTest {
     void everyCodecTurnsSqlNullIntoNull() throws BadValueException {
         for (ValueCodec codec : List.of(new ExactNumberCodec("c"), new UnsignedBigintCodec("c"),
                 new FloatCodec("c", true), new TextCodec("c", UTF8), new BytesCodec("c"), new DateCodec("c"),
-                new DateTimeCodec("c", true), new TimeCodec("c"), new YearCodec("c"), new BitCodec("c", 3),
+                new DateTimeCodec("c", true), new TimeCodec("c", false), new YearCodec("c"), new BitCodec("c", 3),
                 new EnumCodec("c", UTF8, List.of("a")), new SetCodec("c", UTF8, List.of("a")),
                 new JsonCodec("c", UTF8), new GeometryCodec("c", true))) {
             assertThat(codec.fromText(null)).as(codec.toString()).isNull();
@@ -198,8 +198,18 @@ class ValueCodecTest {
         }
 
         @Test
+        void keepsEveryTimeAsAnInterval() throws BadValueException {
+            TimeCodec interval = new TimeCodec("c", false);
+            for (String value : List.of("00:00:00", "24:00:00", "25:00:00", "838:59:59", "-838:59:59",
+                    "-838:59:59.000000", "-00:00:00.500000", "123:45:06.5")) {
+                assertThat(interval.fromText(ascii(value))).as(value).isEqualTo(value);
+                assertThat(interval.rawIsText(ascii(value))).as(value).isTrue();
+            }
+        }
+
+        @Test
         void keepsTimesOfDayUpTo24Hours() throws BadValueException {
-            TimeCodec time = new TimeCodec("c");
+            TimeCodec time = new TimeCodec("c", true);
             assertThat(time.fromText(ascii("00:00:00"))).isEqualTo("00:00:00");
             assertThat(time.fromText(ascii("23:59:59.999999"))).isEqualTo("23:59:59.999999");
             assertThat(time.fromText(ascii("24:00:00"))).isEqualTo("24:00:00");
@@ -208,8 +218,8 @@ class ValueCodecTest {
         }
 
         @Test
-        void rejectsTimesOutsideADay() {
-            TimeCodec time = new TimeCodec("c");
+        void rejectsTimesOutsideADayForPostgresTime() {
+            TimeCodec time = new TimeCodec("c", true);
             for (String outside : List.of("838:59:59", "-838:59:59", "24:00:00.000001", "25:00:00", "-00:00:01")) {
                 assertThat(reasonOf(time, ascii(outside))).as(outside).isEqualTo(BadValueReason.TIME_OUT_OF_RANGE);
             }
