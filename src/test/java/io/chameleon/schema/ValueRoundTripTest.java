@@ -205,11 +205,11 @@ class ValueRoundTripTest {
         List<Map<String, Object>> rows = readThroughCodecs(source, "bad_values");
         assertThat(rows.get(0)).containsEntry("d", BadValueReason.ZERO_DATE)
                 .containsEntry("dt", BadValueReason.ZERO_DATE)
-                .containsEntry("t", BadValueReason.TIME_OUT_OF_RANGE)
+                .containsEntry("t", "838:59:59") // an interval: not a bad value since TIME maps to interval
                 .containsEntry("v", "a");
         assertThat(rows.get(1)).containsEntry("d", BadValueReason.ZERO_DATE)
                 .containsEntry("dt", BadValueReason.ZERO_DATE)
-                .containsEntry("t", BadValueReason.TIME_OUT_OF_RANGE)
+                .containsEntry("t", "-838:59:59")
                 .containsEntry("v", BadValueReason.NUL_CHARACTER)
                 .containsEntry("j", BadValueReason.NUL_CHARACTER)
                 .containsEntry("e", BadValueReason.OUT_OF_RANGE);
@@ -217,7 +217,8 @@ class ValueRoundTripTest {
 
     @Test
     void postgresRejectsWhatTheCodecsReportAsBad(PostgresDatabase target) {
-        // why the bad values are bad: PostgreSQL refuses each of them
+        // why the bad values are bad: PostgreSQL refuses each of them (the times as PostgreSQL's time, which
+        // type_override may choose; the default interval holds them)
         for (String value : List.of("'0000-00-00'::date", "'838:59:59'::time", "'{\"k\": \"\\u0000\"}'::jsonb",
                 "'-01:00:00'::time")) {
             assertThatThrownBy(() -> target.execute("SELECT " + value)).as(value).isNotNull();
