@@ -6,6 +6,46 @@ package io.chameleon.config;
  */
 public final class ConfigReferenceDoc {
 
+    /** What {@code bad_value_policy} does with each kind of value; kept beside the key table it explains. */
+    private static final String BAD_VALUES = """
+
+            ## Values PostgreSQL cannot hold (`bad_value_policy`)
+
+            Each value is decided on its own, the same way by the copy (`init_replica`, `sync_tables`,
+            `refresh_schema`) and by the stream. Every value set to NULL and every row left out is recorded in the
+            catalogue's `discarded_row` table (table, column, the reason with the original value, the whole source
+            row with its key, and the binlog position, empty for the copy); `show_errors --bad-values` lists them
+            and `show_errors` says how many there are.
+
+            | value | example | `null` (default) | `discard` | `error` |
+            | --- | --- | --- | --- | --- |
+            | zero date, datetime or timestamp | `0000-00-00`, `0000-00-00 00:00:00` | NULL, recorded | row left out, recorded | stops |
+            | partial date (a zero month or day) | `2024-00-15`, `2024-02-00 10:00:00` | NULL, recorded | row left out, recorded | stops |
+            | TIME, any (-838:59:59.999999 to 838:59:59.999999) | `838:59:59`, `-00:00:00.5`, `25:00:00` | kept: TIME maps to `interval(n)` | kept | kept |
+            | NUL character in text, `\\u0000` in JSON | `a\\0b` | NULL, recorded | row left out, recorded | stops |
+            | bytes not valid in the column's character set, malformed spatial data | | NULL, recorded | row left out, recorded | stops |
+            | enum value outside the labels, unknown set member, BIT wider than declared | `''` (MySQL's invalid enum) | NULL, recorded | row left out, recorded | stops |
+
+            Under `null`, date, datetime and timestamp columns that are NOT NULL in MySQL are created nullable in
+            PostgreSQL (MySQL keeps zero dates in NOT NULL columns whatever its `sql_mode` says today: the mode is per
+            session), except the columns of the primary key or replica key, which stay NOT NULL; a bad value in a
+            NOT NULL column (a key column, or a NOT NULL text column holding invalid bytes) leaves its row out as
+            under `discard`. Under `discard` and `error` every column keeps its NOT NULL. pg_chameleon writes zero
+            dates as NULL too (and fails on NOT NULL columns), so its configuration files, which have no
+            `bad_value_policy`, get its behaviour without that failure.
+
+            TIME is a duration in MySQL; PostgreSQL's `time` holds only 00:00:00 to 24:00:00, so TIME columns become
+            `interval(n)` (which prints 10:00:00 as `10:00:00`). `type_override` to `time` (one entry per MySQL
+            column type, e.g. `"time"` and `"time(3)"`) gives pg_chameleon's mapping back; values outside a day then
+            follow `bad_value_policy` (reason `time_out_of_range`).
+
+            Replicas copied by an earlier chameleon keep their `time` columns and their NOT NULL dates: the stream
+            now writes such values as above, which those columns refuse (a replay error, handled by
+            `on_error_replay`).
+            Re-copy the tables (`sync_tables`), or keep the former behaviour with `bad_value_policy: discard` and
+            `type_override` of `time` to `time`.
+            """;
+
     private ConfigReferenceDoc() {
     }
 
@@ -30,7 +70,7 @@ public final class ConfigReferenceDoc {
                     .append(cell(key.description())).append(" | ")
                     .append(key.origin().label()).append(" |\n");
         }
-        return text.toString();
+        return text.append(BAD_VALUES).toString();
     }
 
     private static String cell(String text) {
