@@ -6,6 +6,7 @@ import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceIndex;
 import io.chameleon.mysql.SourceTable;
+import io.chameleon.schema.BadValueReason;
 import io.chameleon.schema.TableMapper;
 import io.chameleon.schema.TypeMapper;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,14 @@ class RowImageEncoderTest {
                 .isInstanceOfSatisfying(RowImageEncoder.BadValue.class, bad -> assertThat(bad.column()).isEqualTo("doc"));
         assertThat(TextArrayImage.parse(encoder.encode(row(5, "{\"ok\": true}", "y", null), table, false)))
                 .containsExactly("5", "{\"ok\": true}", "y", null);
-        // bad_value_policy null: the nullable document becomes NULL
+        assertThat(encoder.takeNulledValues()).isEmpty();
+        // bad_value_policy null: the nullable document becomes NULL, kept for the caller to record once
         assertThat(TextArrayImage.parse(encoder.encode(nulEscape, table, true))).containsExactly("4", null, "x", null);
+        assertThat(encoder.takeNulledValues()).singleElement().satisfies(nulled -> {
+            assertThat(nulled.column()).isEqualTo("doc");
+            assertThat(nulled.badValue().reason()).isEqualTo(BadValueReason.NUL_CHARACTER);
+        });
+        assertThat(encoder.takeNulledValues()).isEmpty();
     }
 
     @Test

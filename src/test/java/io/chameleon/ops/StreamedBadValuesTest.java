@@ -44,7 +44,8 @@ class StreamedBadValuesTest {
                         + " (7, '2020-01-31', '2020-01-31 10:00:00', '-838:59:59.999999', 'negative fraction'),"
                         + " (8, '2020-01-31', '2020-01-31 10:00:00', '-12:34:56.000001', 'negative micro')",
                 "CREATE TABLE legacy_default LIKE legacy",
-                "CREATE TABLE legacy_discard LIKE legacy");
+                "CREATE TABLE legacy_discard LIKE legacy",
+                "CREATE TABLE legacy_error LIKE legacy");
     }
 
     /** Every row inserted into the twin, then updated and updated back, so update images carry the values too. */
@@ -123,5 +124,26 @@ class StreamedBadValuesTest {
                 + " 'legacy_discard' AND binlog_file IS NOT NULL ORDER BY 3")).containsExactly(
                 List.of("born", "zero_date", "2"), List.of("updated", "zero_date", "4"),
                 List.of("born", "zero_date", "5"));
+    }
+
+    @Test
+    void errorStopsTheReplicaNamingTableAndColumn(MariaDbDatabase source, PostgresDatabase target,
+                                                 @TempDir Path home) throws InterruptedException {
+        TestConfig base = TestConfig.between(source, target).set("CATALOGUE", "stopping")
+                .set("PG_SCHEMA", "legacy_stopping");
+        String discarding = base.set("BAD_VALUE_POLICY", "discard").write(home, "stopping-discard").toString();
+        ReplicaHarness.initAndStart(discarding, target).close(); // the copy has zero dates: error would stop it
+        String stopping = base.set("BAD_VALUE_POLICY", "error").write(home, "stopping-error").toString();
+        try (ReplicaHarness replica = ReplicaHarness.start(stopping, target)) {
+            source.execute("SET SESSION sql_mode = ''", "INSERT INTO legacy_error SELECT * FROM legacy WHERE id = 1",
+                    "INSERT INTO legacy_error SELECT * FROM legacy WHERE id = 2");
+
+            Eventually.equals(List.of(List.of("error")),
+                    () -> target.queryForList("SELECT status::text FROM stopping.source"), DEADLINE);
+        }
+        assertThat((String) target.queryForList("SELECT status_detail FROM stopping.source").get(0).get(0))
+                .contains("legacy_error", "column born", "bad_value_policy is error");
+        assertThat(target.queryForList("SELECT count(*) FROM stopping.discarded_row WHERE table_name ="
+                + " 'legacy_error'")).containsExactly(List.of(0L));
     }
 }
