@@ -146,4 +146,29 @@ class StreamedBadValuesTest {
         assertThat(target.queryForList("SELECT count(*) FROM stopping.discarded_row WHERE table_name ="
                 + " 'legacy_error'")).containsExactly(List.of(0L));
     }
+
+    @Test
+    void tablesCreatedByDdlMapTimesAndZeroDatesAsTheCopyDoes(MariaDbDatabase source, PostgresDatabase target,
+                                                            @TempDir Path home)
+            throws IOException, InterruptedException {
+        Path config = Path.of(TestConfig.between(source, target).set("CATALOGUE", "creating")
+                .set("PG_SCHEMA", "legacy_creating").write(home, "creating").toString());
+        Files.writeString(config, Files.readAllLines(config).stream()
+                .filter(line -> !line.contains("bad_value_policy")).collect(Collectors.joining("\n", "", "\n")));
+        try (ReplicaHarness replica = ReplicaHarness.initAndStart(config.toString(), target)) {
+            List<String> copied = rowTexts(target, "legacy_creating", "legacy");
+            source.execute("SET SESSION sql_mode = ''", "CREATE TABLE legacy_created LIKE legacy",
+                    "INSERT INTO legacy_created SELECT * FROM legacy");
+
+            Eventually.equals(copied, () -> target.queryForList("SELECT count(*) FROM pg_tables WHERE schemaname ="
+                    + " 'legacy_creating' AND tablename = 'legacy_created'").get(0).get(0).equals(1L)
+                    ? rowTexts(target, "legacy_creating", "legacy_created") : List.of(), DEADLINE);
+            assertThat(replica.failure()).isNull();
+        }
+        assertThat(target.queryForList("SELECT attname::text, format_type(atttypid, atttypmod), attnotnull"
+                + " FROM pg_attribute WHERE attrelid = 'legacy_creating.legacy_created'::regclass AND attnum > 0"
+                + " ORDER BY attnum")).containsExactly(List.of("id", "integer", true), List.of("born", "date", false),
+                List.of("updated", "timestamp(3) without time zone", false), List.of("t", "interval(6)", false),
+                List.of("note", "character varying(20)", false));
+    }
 }

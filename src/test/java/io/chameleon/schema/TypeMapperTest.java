@@ -92,7 +92,8 @@ class TypeMapperTest {
         assertThat(type("json", "json")).isEqualTo("jsonb");
         assertThat(type("json", "longtext")).as("MariaDB's alias").isEqualTo("jsonb");
         assertThat(type("point", "point")).isEqualTo("bytea");
-        assertThat(new TypeMapper(Map.of(), true, BadValuePolicy.DEFAULT).map("db", "t", column("polygon", "polygon")).type())
+        assertThat(new TypeMapper(Map.of(), true, BadValuePolicy.DEFAULT)
+                .map("db", "t", column("polygon", "polygon")).type())
                 .isEqualTo("geometry");
     }
 
