@@ -82,6 +82,26 @@ public final class DiscardedRowRepository {
         }
     }
 
+    /** How many values were set to NULL and how many rows left out, for one source (or all when null). */
+    public record BadValueCounts(long valuesNulled, long rowsDiscarded) {
+    }
+
+    public BadValueCounts counts(String sourceName) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FILTER (WHERE nulled),"
+                + " count(*) FILTER (WHERE NOT nulled) FROM (SELECT split_part(d.reason, ':', 1) LIKE ?"
+                + " AS nulled FROM " + PgIdentifiers.qualified(schema, "discarded_row") + " d JOIN "
+                + PgIdentifiers.qualified(schema, "source") + " s USING (source_id)"
+                + " WHERE ?::text IS NULL OR s.source_name = ?) r")) {
+            ps.setString(1, "%" + NULLED_MARK);
+            ps.setString(2, sourceName);
+            ps.setString(3, sourceName);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new BadValueCounts(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
     /** The records of one source (or all when null), oldest first. */
     public List<BadValueRecord> list(String sourceName) throws SQLException {
         List<BadValueRecord> records = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.DiscardedRowRepository;
+import io.chameleon.catalog.DiscardedRowRepository.BadValueCounts;
 import io.chameleon.catalog.DiscardedRowRepository.BadValueRecord;
 import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.ReplayErrorRepository.ReplayError;
@@ -34,17 +35,17 @@ public class ShowErrorsCommand extends Subcommand implements Callable<Integer> {
         CommandContext context = root.context();
         String only = context.sourceOrNull();
         context.withCurrentCatalogue(err, "show_errors", (catalogue, sources) -> {
-            List<BadValueRecord> records = new DiscardedRowRepository(catalogue.connection(), catalogue.schema())
-                    .list(only);
+            var badValueRecords = new DiscardedRowRepository(catalogue.connection(), catalogue.schema());
             if (badValues) {
-                printBadValues(out, records);
+                printBadValues(out, badValueRecords.list(only));
                 return null;
             }
+            BadValueCounts counts = badValueRecords.counts(only);
             List<ReplayError> errors = new ReplayErrorRepository(catalogue.connection(), catalogue.schema())
                     .list(only, logId);
             if (errors.isEmpty()) {
                 out.println(logId == null ? "There are no errors in the log." : "No error with log id " + logId + ".");
-                noteBadValues(out, records);
+                noteBadValues(out, counts);
                 return null;
             }
             if (logId != null) {
@@ -65,17 +66,16 @@ public class ShowErrorsCommand extends Subcommand implements Callable<Integer> {
                 table.row(e.id(), e.source(), e.batchId(), e.schema() + "." + e.table(), e.position(), e.occurredAt());
             }
             out.print(table.render());
-            noteBadValues(out, records);
+            noteBadValues(out, counts);
             return null;
         });
         return 0;
     }
 
-    private static void noteBadValues(PrintWriter out, List<BadValueRecord> records) {
-        if (!records.isEmpty()) {
-            long nulled = records.stream().filter(BadValueRecord::valueNulled).count();
-            out.println(nulled + " values set to NULL and " + (records.size() - nulled) + " rows discarded by"
-                    + " bad_value_policy: show_errors --bad-values lists them.");
+    private static void noteBadValues(PrintWriter out, BadValueCounts counts) {
+        if (counts.valuesNulled() + counts.rowsDiscarded() > 0) {
+            out.println(counts.valuesNulled() + " values set to NULL and " + counts.rowsDiscarded() + " rows discarded"
+                    + " by bad_value_policy: show_errors --bad-values lists them.");
         }
     }
 

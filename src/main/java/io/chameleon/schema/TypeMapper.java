@@ -2,8 +2,8 @@ package io.chameleon.schema;
 
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
-import io.chameleon.mysql.SourceCharset;
 import io.chameleon.mysql.IndexKind;
+import io.chameleon.mysql.SourceCharset;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceIndex;
 import io.chameleon.mysql.SourceTable;
