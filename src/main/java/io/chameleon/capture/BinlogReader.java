@@ -158,7 +158,16 @@ public final class BinlogReader {
             structure.ifPresent(table -> known.put(new KnownTables.Known(entry.tableId(), table,
                     entry.table().destinationSchema(), enabled, entry.table().copyPosition())));
         }
-        return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults);
+        return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults,
+                this::currentStructure);
+    }
+
+    /** Reads the whole source's catalogue: only for a CREATE TABLE the reader could not translate, which is rare. */
+    private Optional<SourceTable> currentStructure(io.chameleon.ddl.TableName table) throws SQLException {
+        try (Connection my = mysql.connect()) {
+            return new TableDiscovery(my).discover(source).stream()
+                    .filter(t -> t.schema().equals(table.database()) && t.name().equals(table.table())).findFirst();
+        }
     }
 
     private static void joinQuietly(Thread thread) {

@@ -161,6 +161,18 @@ final class ChangeCapture {
             open.add(schemaChanges.structureMismatch(table, rows, columns));
             return;
         }
+        try {
+            encode(rows, table, count);
+        } catch (RuntimeException | LinkageError e) {
+            // a value our decoding cannot handle: that table leaves capture, reported; the others go on
+            open.add(schemaChanges.undecodable(table, rows, e));
+        }
+        if (open.size() >= settings.transactionPartRows()) {
+            writeOpenPart();
+        }
+    }
+
+    private void encode(CapturedEvent.Rows rows, CapturedTable table, int count) {
         for (int i = 0; i < count; i++) {
             Serializable[] before = rows.before().isEmpty() ? null : rows.before().get(i);
             Serializable[] after = rows.after().isEmpty() ? null : rows.after().get(i);
@@ -180,9 +192,6 @@ final class ChangeCapture {
                         after != null ? RowText.of(after) : RowText.of(before), rows.position().file(),
                         rows.position().position()));
             }
-        }
-        if (open.size() >= settings.transactionPartRows()) {
-            writeOpenPart();
         }
     }
 

@@ -65,8 +65,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Applies a DDL statement from the binlog to the in-memory model of the source tables, so the model keeps
@@ -92,12 +90,6 @@ public final class SchemaEvolution {
             return databaseDefaults(table.database());
         }
     }
-
-    /** Table DDL Druid cannot parse, recognised by its head to tell whether a known table is concerned. */
-    private static final Pattern TABLE_HEAD = Pattern.compile(
-            "^\\s*(CREATE|ALTER)\\s+(?:ONLINE\\s+|IGNORE\\s+|OR\\s+REPLACE\\s+)*TABLE\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?"
-                    + "((?:`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[\\w$]+))?)",
-            Pattern.CASE_INSENSITIVE);
 
     /**
      * The changes the statement makes, in statement order; see the contract in the project's design notes:
@@ -125,17 +117,12 @@ public final class SchemaEvolution {
 
     private List<TableChange> unparseable(String database, String text, Structures known, Exception e)
             throws UntranslatableDdl {
-        Matcher head = TABLE_HEAD.matcher(text);
-        if (!head.find()) {
-            return List.of(); // not table DDL: nothing for the model
+        Optional<TableHead> head = TableHead.of(database, text);
+        if (head.isPresent() && (head.get().creates() || known.find(head.get().table()).isPresent())) {
+            throw new UntranslatableDdl(head.get().table() + ": cannot parse the statement: " + e.getMessage(),
+                    head.get().table());
         }
-        String[] parts = head.group(2).split("\\s*\\.\\s*(?=(?:[^`]*`[^`]*`)*[^`]*$)");
-        TableName table = parts.length == 2 ? new TableName(Names.unquote(parts[0]), Names.unquote(parts[1]))
-                : new TableName(database, Names.unquote(parts[0]));
-        if (head.group(1).equalsIgnoreCase("CREATE") || known.find(table).isPresent()) {
-            throw new UntranslatableDdl(table + ": cannot parse the statement: " + e.getMessage(), table);
-        }
-        return List.of();
+        return List.of(); // not table DDL, or on a table nobody replicates: nothing for the model
     }
 
     /** Applies one statement, recording its changes in the overlay for the statements after it. */
