@@ -63,6 +63,7 @@ public final class BinlogReader {
                         source.name());
             }
             StartState state = startState(sourceId);
+            statistics.started(state.position());
             Map<String, CapturedTable> tables = new HashMap<>();
             SchemaChangeCapture schemaChanges = schemaChangeCapture(sourceId, tables);
             BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(settings.queueCapacity());

@@ -1,5 +1,6 @@
 package io.chameleon.capture;
 
+import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
@@ -38,6 +39,8 @@ import java.util.Optional;
 final class SchemaChangeCapture {
 
     private static final Logger LOG = Logger.getLogger(SchemaChangeCapture.class);
+    /** The SQLSTATE of what replication cannot follow (feature_not_supported), as replay records it. */
+    private static final String UNSUPPORTED = "0A000";
     private static final String[] FALLBACK_DEFAULTS = {"utf8mb4", "utf8mb4_general_ci"};
 
     /**
@@ -45,8 +48,13 @@ final class SchemaChangeCapture {
      * translate creates in a replicated schema; they are built from the source's catalogue or reported.
      */
     record Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
-                String reason) {
-        static final Plan NOTHING = new Plan(List.of(), List.of(), List.of(), null);
+                String reason, boolean buildFromSource) {
+        static final Plan NOTHING = new Plan(List.of(), List.of(), List.of(), null, true);
+
+        Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
+             String reason) {
+            this(changes, untranslatable, unbuilt, reason, true);
+        }
 
         boolean isEmpty() {
             return changes.isEmpty() && untranslatable.isEmpty() && unbuilt.isEmpty();
@@ -167,7 +175,7 @@ final class SchemaChangeCapture {
             step.stopCapture(table, "the statement could not be applied: " + plan.reason());
         }
         for (TableName table : plan.unbuilt()) {
-            Optional<SourceTable> current = sourceCatalogue.current(table);
+            Optional<SourceTable> current = plan.buildFromSource() ? sourceCatalogue.current(table) : Optional.empty();
             if (current.isPresent()) {
                 step.created(current.get(), plan.reason());
             } else {
@@ -196,6 +204,37 @@ final class SchemaChangeCapture {
             }
         }
         return step.seq - firstSeq;
+    }
+
+    /**
+     * The plan to write instead of one whose writing failed unexpectedly (its translation to PostgreSQL threw):
+     * every table it concerns leaves capture, reported, and a table it created is registered as not built. The
+     * failed write was rolled back; the tables it had already updated in memory are found by either name.
+     */
+    Plan failed(Plan plan, CapturedEvent.Statement statement, Throwable failure) {
+        LOG.errorf(failure, "event=ddl_failed source=%s position=%s sql=\"%s\"", source.name(), statement.position(),
+                abbreviate(statement.sql()));
+        List<TableName> named = new ArrayList<>();
+        List<TableName> created = new ArrayList<>();
+        for (TableChange change : plan.changes()) {
+            if (change instanceof TableChange.Created c) {
+                created.add(new TableName(c.table().schema(), c.table().name()));
+            } else if (change instanceof TableChange.Dropped d) {
+                named.add(d.table());
+            } else if (change instanceof TableChange.Renamed r) {
+                named.addAll(List.of(r.from(), r.to()));
+            } else if (change instanceof TableChange.Altered a) {
+                named.add(new TableName(a.before().schema(), a.before().name()));
+            }
+        }
+        plan.untranslatable().forEach(known -> named.add(known.name()));
+        created.addAll(plan.unbuilt());
+        created.forEach(tables::remove);
+        List<KnownTables.Known> known = named.stream().map(tables::find).flatMap(Optional::stream).distinct()
+                .toList();
+        List<TableName> unbuilt = created.stream().filter(this::replicates).distinct().toList();
+        return new Plan(List.of(), known, unbuilt, "the statement could not be translated ("
+                + failure.getClass().getName() + ": " + failure.getMessage() + ")", false);
     }
 
     /**
@@ -252,6 +291,7 @@ final class SchemaChangeCapture {
         private final long batchId;
         private final ReplicatedTableRepository registry;
         private final SchemaHistoryRepository history;
+        private final ReplayErrorRepository errors;
         private int seq;
 
         Step(CapturedEvent.Statement statement, ChangeLogWriter writer, long batchId, int firstSeq) {
@@ -261,6 +301,7 @@ final class SchemaChangeCapture {
             this.seq = firstSeq;
             this.registry = new ReplicatedTableRepository(writer.connection(), catalogue);
             this.history = new SchemaHistoryRepository(writer.connection(), catalogue);
+            this.errors = new ReplayErrorRepository(writer.connection(), catalogue);
         }
 
         void created(SourceTable table) throws SQLException {
@@ -304,11 +345,13 @@ final class SchemaChangeCapture {
         void unbuilt(TableName name, String reason) throws SQLException {
             String destination = source.schemaMappings().get(name.database());
             String message = "table " + name + " at " + statement.position() + ": its CREATE statement could not be"
-                    + " translated (" + reason + ") and the source has no such table now; it is not replicated:"
+                    + " translated (" + reason + ") and its structure could not be read from the source; it is not"
+                    + " replicated:"
                     + " copy it with 'sync_tables --tables " + name.database() + "." + name.table() + "'";
-            int tableId = registry.register(sourceId, new ReplicatedTable(name.database(), name.table(), destination,
+            registry.register(sourceId, new ReplicatedTable(name.database(), name.table(), destination,
                     List.of(), "CREATE TABLE could not be translated: " + reason, null, 0));
-            logScript(tableId, failing(message));
+            errors.recordTableError(sourceId, destination, name.table(), statement.position(), statement.sql(),
+                    UNSUPPORTED, message);
             LOG.errorf("event=ddl_table_not_built source=%s %s", source.name(), message);
         }
 
@@ -359,9 +402,18 @@ final class SchemaChangeCapture {
             String message = "table " + table.name() + " at " + statement.position() + ": " + reason
                     + "; it is no longer captured: re-copy it with 'sync_tables --tables " + table.structure()
                     .qualifiedName() + "'";
-            Integer event = logScript(table.tableId(), failing(message));
+            Integer event = null;
+            if (table.enabled() && !table.key().isEmpty()) {
+                event = logScript(table.tableId(), failing(message)); // replay applies on_error_replay to it
+            } else {
+                // replay skips the events of a table it does not replicate: the reader reports it itself
+                registry.setKey(table.tableId(), List.of(), "its structure is unknown: " + reason);
+                errors.recordTableError(sourceId, table.destinationSchema(), table.structure().name(),
+                        statement.position(), statement.sql(), UNSUPPORTED, message);
+            }
             history.insert(sourceId, new SchemaVersion(table.tableId(), table.structure().schema(),
-                    table.structure().name(), statement.position(), null, statement.sql(), (long) batchId, event,
+                    table.structure().name(), statement.position(), null, statement.sql(),
+                    event == null ? null : (Long) batchId, event,
                     table.destinationSchema(), table.key().isEmpty() ? null : table.key(), false, replayTarget(table)));
             tables.remove(table.name());
         }

@@ -49,6 +49,27 @@ public final class ReplayErrorRepository {
         }
     }
 
+    /**
+     * Records a problem the reader found with one table that replay will never meet (the table is not replicated,
+     * so replay skips its events), so that show_errors lists it all the same.
+     */
+    public void recordTableError(int sourceId, String destinationSchema, String tableName, BinlogPosition at,
+                                 String statement, String sqlState, String message) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+                + PgIdentifiers.qualified(schema, "replay_error") + " (source_id, destination_schema, table_name,"
+                + " binlog_file, binlog_position, statement, sqlstate, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, destinationSchema);
+            ps.setString(3, tableName);
+            ps.setString(4, at.file());
+            ps.setLong(5, at.position());
+            ps.setString(6, statement);
+            ps.setString(7, sqlState);
+            ps.setString(8, message);
+            ps.executeUpdate();
+        }
+    }
+
     /** Errors of one source (or all when null), or the one with the given id, newest first. */
     public List<ReplayError> list(String sourceName, Long errorId) throws SQLException {
         List<ReplayError> errors = new ArrayList<>();
