@@ -169,7 +169,8 @@ final class MariaDbSpellings {
             start += is(t, start + 1, "IF") ? 4 : 2;
             start += start < i && t.get(start).isSymbol('.') ? 2 : 0;
         }
-        while (start < i && (is(t, start, "ADD") || is(t, start, "MODIFY") || is(t, start, "COLUMN")
+        while (start < i && (is(t, start, "ADD") || is(t, start, "MODIFY") || is(t, start, "ALTER")
+                || is(t, start, "COLUMN")
                 || is(t, start, "IF") || is(t, start, "NOT") || is(t, start, "EXISTS"))) {
             start++;
         }
