@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Rewrites MariaDB spellings Druid's grammar lacks into equivalent ones it parses, before it parses: {@code CHAR SET}
  * and {@code CHARSET} where only {@code CHARACTER SET} is understood, {@code CHAR/CHARACTER/NCHAR VARYING},
- * {@code NATIONAL …}, {@code LONG VARCHAR/VARBINARY}, {@code SERIAL DEFAULT VALUE}, a parenthesised ADD list mixing
+ * {@code NATIONAL …}, {@code LONG VARCHAR/VARBINARY/BINARY}, charset names in double quotes or backquotes,
+ * {@code SERIAL DEFAULT VALUE}, a parenthesised ADD list mixing
  * columns and keys, and unquoted non-ASCII identifiers (quoted). Column-level {@code INVISIBLE} is taken out and the
  * column remembered ({@link #invisibleColumns}): such a column is still in information_schema and every row image.
  * {@code SYSTEM VERSIONING} is noticed, not rewritten. Only words outside strings, quoted identifiers and comments
@@ -45,6 +46,9 @@ final class MariaDbSpellings {
     private static final Set<String> KEY_WORDS = Set.of("PRIMARY", "KEY", "INDEX", "UNIQUE", "CONSTRAINT",
             "FOREIGN", "FULLTEXT", "SPATIAL", "CHECK", "PERIOD");
 
+    /** A charset or collation name written in double quotes or backquotes. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\"`]\\w+[\"`]");
+
     private MariaDbSpellings() {
     }
 
@@ -77,6 +81,13 @@ final class MariaDbSpellings {
             } else if (token.is("LONG") && is(t, i + 1, "VARBINARY")) {
                 token.text = "MEDIUMBLOB";
                 t.get(i + 1).text = "";
+            } else if (token.is("LONG") && is(t, i + 1, "BINARY")) {
+                token.text = "MEDIUMTEXT"; // LONG BINARY is MEDIUMTEXT in the table charset's _bin collation
+            } else if (token.kind == Kind.QUOTED && !token.text.startsWith("'") && NAME.matcher(token.text).matches()
+                    && (is(t, i - 1, "SET") || is(t, i - 1, "CHARSET") || is(t, i - 1, "COLLATE")
+                    || i >= 2 && t.get(i - 1).isSymbol('=') && (is(t, i - 2, "SET") || is(t, i - 2, "CHARSET")
+                    || is(t, i - 2, "COLLATE")))) {
+                token.text = token.text.substring(1, token.text.length() - 1); // CHARSET "latin1"
             } else if (token.is("LONG") && is(t, i + 1, "VARCHAR")) {
                 token.text = "MEDIUMTEXT";
                 t.get(i + 1).text = "";

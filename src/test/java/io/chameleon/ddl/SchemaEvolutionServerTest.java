@@ -133,6 +133,12 @@ class SchemaEvolutionServerTest {
         run("ALTER TABLE cs ADD (UNIQUE KEY uv (v), z INT, INDEX iz (z))");
         run("ALTER TABLE cs DROP PRIMARY KEY, ADD (PRIMARY KEY (v), q INT, KEY (q, z))");
         run("ALTER TABLE žluťoučký ADD COLUMN kočka INT AFTER kůň, ADD KEY klíč (kočka)");
+        run("CREATE TABLE lb (a LONG BINARY, b LONG VARCHAR BINARY, c LONG BINARY CHARACTER SET utf8mb4, "
+                + "d TEXT CHARSET latin1 BINARY, e VARCHAR(3) CHARACTER SET \"latin1\" COLLATE `latin1_bin`, "
+                + "f VARCHAR(3) CHARSET 'ascii', g ENUM('a') CHARSET latin1, h SET('a') CHAR SET latin1, "
+                + "i NATIONAL CHAR, j NUMERIC(5), k DOUBLE PRECISION(5,2), l REAL(5,2), m INT SIGNED, "
+                + "n BIGINT SERIAL DEFAULT VALUE) CHARACTER SET = 'latin1'");
+        run("CREATE TABLE IF NOT EXISTS lb2 ( LIKE lb )");
     }
 
     /**
