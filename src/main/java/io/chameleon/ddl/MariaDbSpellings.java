@@ -13,13 +13,14 @@ import java.util.Set;
  * {@code SERIAL DEFAULT VALUE}, a parenthesised ADD list mixing
  * columns and keys, and unquoted non-ASCII identifiers (quoted). Column-level {@code INVISIBLE} is taken out and the
  * column remembered ({@link #invisibleColumns}): such a column is still in information_schema and every row image.
- * {@code SYSTEM VERSIONING} is noticed, not rewritten. Only words outside strings, quoted identifiers and comments
+ * {@code CREATE OR REPLACE TABLE} becomes {@code CREATE TABLE}, remembered ({@link Prepared#orReplace}).
+ * {@code SYSTEM VERSIONING} is noticed (the table-level clause taken out). Only words outside strings, quoted identifiers and comments
  * are touched.
  */
 final class MariaDbSpellings {
 
     /** The rewritten text and what the rewriting noticed. */
-    record Prepared(String text, Set<String> invisibleColumns, boolean systemVersioning) {
+    record Prepared(String text, Set<String> invisibleColumns, boolean systemVersioning, boolean orReplace) {
     }
 
     private enum Kind { WORD, QUOTED, COMMENT, SPACE, SYMBOL }
@@ -59,10 +60,17 @@ final class MariaDbSpellings {
                 .toList();
         Set<String> invisible = new LinkedHashSet<>();
         boolean versioning = false;
+        boolean orReplace = false;
         for (int i = 0; i < t.size(); i++) {
             Token token = t.get(i);
             if (token.kind == Kind.WORD && !token.text.chars().allMatch(c -> c < 128)) {
                 token.text = "`" + token.text + "`"; // Druid's lexer stops at some letters outside ASCII
+            } else if (i == 0 && token.is("CREATE") && is(t, 1, "OR") && is(t, 2, "REPLACE")
+                    && (is(t, 3, "TABLE") || is(t, 3, "TEMPORARY"))) {
+                // MariaDB's DROP TABLE IF EXISTS and CREATE in one: SchemaEvolution yields both
+                orReplace = true;
+                t.get(1).text = "";
+                t.get(2).text = "";
             } else if (token.is("CHAR") && is(t, i + 1, "SET")) {
                 token.text = "CHARACTER";
             } else if (token.is("CHARSET") && (is(t, i - 1, "TO") || isTableOption(t, i))) {
@@ -114,7 +122,7 @@ final class MariaDbSpellings {
         }
         StringBuilder out = new StringBuilder(sql.length());
         all.forEach(token -> out.append(token.text));
-        return new Prepared(out.toString(), invisible, versioning);
+        return new Prepared(out.toString(), invisible, versioning, orReplace);
     }
 
     private static boolean is(List<Token> t, int i, String word) {

@@ -129,6 +129,10 @@ public final class SchemaEvolution {
         List<TableChange> changes = new ArrayList<>();
         try {
             for (SQLStatement statement : statements) {
+                if (prepared.orReplace() && statement instanceof SQLCreateTableStatement create
+                        && !create.isTemporary()) {
+                    changes.addAll(replaced(database, create, structures));
+                }
                 changes.addAll(apply(database, statement, structures, prepared.invisibleColumns()));
             }
         } catch (RuntimeException e) {
@@ -137,6 +141,17 @@ public final class SchemaEvolution {
             throw new UntranslatableDdl("cannot apply the statement: " + e);
         }
         return changes;
+    }
+
+    /** CREATE OR REPLACE TABLE first drops the table it names, when there is one. */
+    private static List<TableChange> replaced(String database, SQLCreateTableStatement create, Overlay known) {
+        TableName table = Names.table(database, create.getTableSource());
+        if (known.find(table).isEmpty()) {
+            return List.of();
+        }
+        TableChange dropped = new TableChange.Dropped(table);
+        known.record(dropped);
+        return List.of(dropped);
     }
 
     /** Throws when the statement is a CREATE TABLE or an ALTER of a known table; returns for anything else. */

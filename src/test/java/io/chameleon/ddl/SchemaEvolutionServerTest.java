@@ -139,6 +139,8 @@ class SchemaEvolutionServerTest {
                 + "i NATIONAL CHAR, j NUMERIC(5), k DOUBLE PRECISION(5,2), l REAL(5,2), m INT SIGNED, "
                 + "n BIGINT SERIAL DEFAULT VALUE) CHARACTER SET = 'latin1'");
         run("CREATE TABLE IF NOT EXISTS lb2 ( LIKE lb )");
+        run("CREATE OR REPLACE TABLE lb2 (id INT PRIMARY KEY, w VARCHAR(3) CHAR SET ascii)");
+        run("CREATE OR REPLACE TABLE lb3 (LIKE lb2)");
     }
 
     /**

@@ -208,4 +208,17 @@ class SchemaEvolutionTest {
                 .isInstanceOf(UntranslatableDdl.class).hasMessageContaining("`db`.`versioned`")
                 .hasMessageContaining("SYSTEM VERSIONING").hasMessageContaining("row_start");
     }
+
+    @Test
+    void createOrReplaceDropsTheKnownTableFirst() throws UntranslatableDdl {
+        create("CREATE TABLE r (id INT PRIMARY KEY, old INT)");
+        List<TableChange> changes = evolution.apply("db", "CREATE OR REPLACE TABLE r (id INT PRIMARY KEY, v INT)", known);
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0)).isEqualTo(new TableChange.Dropped(new TableName("db", "r")));
+        assertThat(((TableChange.Created) changes.get(1)).table().columns()).extracting(SourceColumn::name)
+                .containsExactly("id", "v");
+        assertThat(evolution.apply("db", "CREATE OR REPLACE TABLE fresh (id INT)", known)).singleElement()
+                .isInstanceOf(TableChange.Created.class);
+        assertThat(evolution.apply("db", "CREATE OR REPLACE TEMPORARY TABLE r (id INT)", known)).isEmpty();
+    }
 }
