@@ -141,12 +141,18 @@ public final class TableDiscovery {
                 boolean prefix = !rows.wasNull();
                 IndexBuilder index = builders.computeIfAbsent(table, key -> new LinkedHashMap<>())
                         .computeIfAbsent(indexName, key -> new IndexBuilder(indexName, kind));
-                index.columns.add(column);
+                if (column == null) {
+                    index.expression = true; // a functional key part (MySQL 8.0.13+) names no column
+                } else {
+                    index.columns.add(column);
+                }
                 index.prefix |= prefix;
             }
         }
+        // an index on expressions is left out: its columns alone would misstate it (and a unique one could pass
+        // for a replica key it is not); PostgreSQL gets no copy of it, as of other indexes it cannot express
         Map<TableName, List<SourceIndex>> indexes = new HashMap<>();
-        builders.forEach((table, byName) -> indexes.put(table, byName.values().stream()
+        builders.forEach((table, byName) -> indexes.put(table, byName.values().stream().filter(b -> !b.expression)
                 .map(b -> new SourceIndex(b.name, b.kind, List.copyOf(b.columns), b.prefix)).toList()));
         return indexes;
     }
@@ -206,6 +212,7 @@ public final class TableDiscovery {
         final IndexKind kind;
         final List<String> columns = new ArrayList<>();
         boolean prefix;
+        boolean expression;
 
         IndexBuilder(String name, IndexKind kind) {
             this.name = name;
