@@ -1,8 +1,10 @@
 package io.chameleon.mysql;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,8 +65,7 @@ class SourceDialectTest {
             """)
     void logStatusIsOfferedFromMySql8017Only(String version, boolean offered) {
         assertThat(SourceDialect.fromVersion(version).logStatusQuery())
-                .isEqualTo(offered ? java.util.Optional.of("SELECT LOCAL FROM performance_schema.log_status")
-                        : java.util.Optional.empty());
+                .isEqualTo(offered ? Optional.of("SELECT LOCAL FROM performance_schema.log_status") : Optional.empty());
     }
 
     @ParameterizedTest(name = "{0}")
