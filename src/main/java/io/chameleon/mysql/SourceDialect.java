@@ -117,7 +117,8 @@ public final class SourceDialect {
      * call the privileges REPLICATION SLAVE and REPLICATION CLIENT, whatever the statements are called.
      */
     public String replicationGrant(String user) {
-        String monitor = flavour == SourceFlavour.MARIADB && atLeast(10, 5, 2) ? "BINLOG MONITOR" : "REPLICATION CLIENT";
+        String monitor = flavour == SourceFlavour.MARIADB && atLeast(10, 5, 2)
+                ? "BINLOG MONITOR" : "REPLICATION CLIENT";
         return "GRANT REPLICATION SLAVE, " + monitor + " ON *.* TO '" + user.replace("'", "''") + "'@'<host>'";
     }
 

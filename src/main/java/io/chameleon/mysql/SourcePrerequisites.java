@@ -65,7 +65,8 @@ public final class SourcePrerequisites {
         String valueOptions = variables.get("binlog_row_value_options");
         if (valueOptions != null && valueOptions.toUpperCase(Locale.ROOT).contains("PARTIAL_JSON")) {
             problems.add("binlog_row_value_options is " + valueOptions + "; chameleon does not apply partial JSON "
-                    + "updates (row events must carry whole JSON values): " + fix("binlog_row_value_options", "''", "''"));
+                    + "updates (row events must carry whole JSON values): "
+                    + fix("binlog_row_value_options", "''", "''"));
         }
         String metadata = variables.get("binlog_row_metadata");
         if (metadata != null && !metadata.equalsIgnoreCase("FULL")) {

@@ -70,7 +70,8 @@ class RecordedMySqlBinlogTest {
         assertThat(first.operation()).isEqualTo(RowOperation.INSERT);
         assertThat(first.database() + "." + first.table()).isEqualTo("account_db.account");
         assertThat(first.position()).isEqualTo(new BinlogPosition("mysql-bin.000001", 1350));
-        assertThat(text(first.after().get(0))).isEqualTo("42b0a771-9345-4b19-b503-d51b5fff30ef|2018-10-30 18:02:09|"
+        assertThat(text(first.after().get(0))).isEqualTo("42b0a771-9345-4b19-b503-d51b5fff30ef|"
+                + "2018-10-30 18:02:09|"
                 + "2018-10-30 18:02:09|086|zh-cn|18888888888|test_nickname|14e1b600b1fd579f47433b88e8d85291|"
                 + "test_user_name");
         // the CREATE DATABASE and CREATE TABLE statements come first; the first transaction ends at 1544

@@ -70,11 +70,11 @@ class SourceDialectTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            8.0.36-commercial                | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
-            8.4.3                            | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
-            9.1.0                            | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
-            10.4.34-MariaDB                  | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
-            10.11.9-MariaDB-log              | GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'usr_replica'@'<host>'
+            8.0.36-commercial | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
+            8.4.3 | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
+            9.1.0 | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
+            10.4.34-MariaDB | GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'usr_replica'@'<host>'
+            10.11.9-MariaDB-log | GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'usr_replica'@'<host>'
             """)
     void theGrantUsesTheServersPrivilegeNames(String version, String grant) {
         assertThat(SourceDialect.fromVersion(version).replicationGrant("usr_replica")).isEqualTo(grant);

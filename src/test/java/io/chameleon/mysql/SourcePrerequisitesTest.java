@@ -67,6 +67,7 @@ class SourcePrerequisitesTest {
     @Test
     void aMissingBinlogFormatIsAProblem() {
         SourcePrerequisites.Result result = SourcePrerequisites.evaluate(Map.of("log_bin", "ON"));
-        assertThat(result.problems()).singleElement().asString().startsWith("binlog_format is not set; chameleon needs ROW");
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("binlog_format is not set; chameleon needs ROW");
     }
 }
