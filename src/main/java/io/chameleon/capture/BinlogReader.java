@@ -9,6 +9,7 @@ import io.chameleon.error.StateException;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.DatabaseDefaults;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourcePrerequisites;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableDiscovery;
 import io.chameleon.postgres.PostGis;
@@ -55,6 +56,7 @@ public final class BinlogReader {
 
     /** Reads until {@code stop}; throws when the source cannot be read or the log cannot be written. */
     public void run(int sourceId, BooleanSupplier stop) throws SQLException {
+        requirePrerequisites();
         CaptureSettings settings = CaptureSettings.of(source);
         try (ChangeLogWriter writer = new ChangeLogWriter(postgres.connect(), config.catalogueSchema(), sourceId)) {
             int dropped = writer.discardIncompleteBatches();
@@ -95,6 +97,17 @@ public final class BinlogReader {
             RuntimeException failure = streamFailure.get();
             if (!stop.getAsBoolean() && failure != null) {
                 throw failure;
+            }
+        }
+    }
+
+    /** The binlog settings may have changed since the copy checked them; reading on would lose changes silently. */
+    private void requirePrerequisites() throws SQLException {
+        try (Connection my = mysql.connect()) {
+            SourcePrerequisites.Result prerequisites = SourcePrerequisites.check(my);
+            if (!prerequisites.ok()) {
+                throw new StateException("the source " + mysql.describe() + " cannot be replicated: "
+                        + String.join("; ", prerequisites.problems()));
             }
         }
     }
