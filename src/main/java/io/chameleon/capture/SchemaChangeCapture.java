@@ -56,6 +56,7 @@ final class SchemaChangeCapture {
     private final KnownTables tables;
     private final SchemaChangeStatements translation;
     private final Map<String, String[]> databaseDefaults;
+    private final GeneratedColumnBackfill backfill;
 
     SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
                         TableMapper mapper, Map<String, String[]> databaseDefaults) {
@@ -66,6 +67,7 @@ final class SchemaChangeCapture {
         this.tables = tables;
         this.translation = new SchemaChangeStatements(mapper);
         this.databaseDefaults = databaseDefaults;
+        this.backfill = new GeneratedColumnBackfill(source, tables);
     }
 
     /** Decides what the statement changes; logs and passes over what concerns no replicated table. */
@@ -148,6 +150,7 @@ final class SchemaChangeCapture {
                 }
             }
         }
+        step.seq += backfill.log(plan.changes(), statement, writer, batchId, step.seq);
         return step.seq - firstSeq;
     }
 
@@ -323,7 +326,7 @@ final class SchemaChangeCapture {
     }
 
     /** A replay statement that fails with the message: replay then applies on_error_replay to the table. */
-    private static String failing(String message) {
+    static String failing(String message) {
         return "DO $chameleon$ BEGIN RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = "
                 + PgIdentifiers.literal(message.replace("$chameleon$", "$ chameleon $")) + "; END $chameleon$";
     }
