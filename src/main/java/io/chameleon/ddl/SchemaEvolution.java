@@ -361,6 +361,10 @@ public final class SchemaEvolution {
         return changes;
     }
 
+    private static List<TableChange> altered(SourceTable before, TableDraft draft) {
+        return altered(before, draft, false);
+    }
+
     private static List<TableChange> altered(SourceTable before, TableDraft draft, boolean newExpressions) {
         SourceTable after = draft.build();
         return after.equals(before) && draft.renamedColumns.isEmpty() && !newExpressions ? List.of()
