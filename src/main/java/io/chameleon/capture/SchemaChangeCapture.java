@@ -77,6 +77,7 @@ final class SchemaChangeCapture {
     private final SchemaChangeStatements translation;
     private final Map<String, String[]> databaseDefaults;
     private final SourceCatalogue sourceCatalogue;
+    private final GeneratedColumnBackfill backfill;
 
     SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
                         TableMapper mapper, Map<String, String[]> databaseDefaults, SourceCatalogue sourceCatalogue) {
@@ -88,6 +89,7 @@ final class SchemaChangeCapture {
         this.translation = new SchemaChangeStatements(mapper);
         this.databaseDefaults = databaseDefaults;
         this.sourceCatalogue = sourceCatalogue;
+        this.backfill = new GeneratedColumnBackfill(source, tables);
     }
 
     /**
@@ -203,6 +205,7 @@ final class SchemaChangeCapture {
                 }
             }
         }
+        step.seq += backfill.log(plan.changes(), statement, writer, batchId, step.seq);
         return step.seq - firstSeq;
     }
 
@@ -461,7 +464,7 @@ final class SchemaChangeCapture {
     }
 
     /** A replay statement that fails with the message: replay then applies on_error_replay to the table. */
-    private static String failing(String message) {
+    static String failing(String message) {
         return "DO $chameleon$ BEGIN RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = "
                 + PgIdentifiers.literal(message.replace("$chameleon$", "$ chameleon $")) + "; END $chameleon$";
     }

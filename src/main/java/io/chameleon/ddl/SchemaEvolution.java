@@ -381,7 +381,9 @@ public final class SchemaEvolution {
                 alterItem(item, draft);
             }
         }
-        List<TableChange> changes = new ArrayList<>(altered(before, draft));
+        // a new expression changes the table even when its structure reads the same (the source keeps no expression)
+        List<TableChange> changes = new ArrayList<>(altered(before, draft,
+                !RedefinedColumns.generatedBy(alter).isEmpty()));
         if (renamedTo != null && !renamedTo.equals(table)) {
             changes.add(new TableChange.Renamed(table, renamedTo));
         }
@@ -389,8 +391,12 @@ public final class SchemaEvolution {
     }
 
     private static List<TableChange> altered(SourceTable before, TableDraft draft) {
+        return altered(before, draft, false);
+    }
+
+    private static List<TableChange> altered(SourceTable before, TableDraft draft, boolean newExpressions) {
         SourceTable after = draft.build();
-        return after.equals(before) && draft.renamedColumns.isEmpty() ? List.of()
+        return after.equals(before) && draft.renamedColumns.isEmpty() && !newExpressions ? List.of()
                 : List.of(new TableChange.Altered(before, after, draft.renamedColumns));
     }
 
