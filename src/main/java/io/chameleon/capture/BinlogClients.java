@@ -1,6 +1,7 @@
 package io.chameleon.capture;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.chameleon.config.MySqlConnectionConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.BinlogPosition;
@@ -22,6 +23,11 @@ final class BinlogClients {
             // by GTID: the same transaction is found on any server of the replication topology
             client.setGtidSet(position.gtidSet());
         }
+        // the same TLS as the JDBC connections. Without TLS the library (0.30.1) answers caching_sha2_password's
+        // full authentication by fetching the server's RSA key, with no option to refuse; in practice the reader's
+        // JDBC login just before (which honours allow_public_key_retrieval) leaves the server's cache filled, and
+        // this login takes the fast path that needs no key
+        client.setSSLMode(SSLMode.valueOf(db.sslMode().name()));
         client.setEventDeserializer(BinlogEventDeserializers.create());
         // reconnection is ours: the library's keep-alive would resume mid-transaction
         client.setKeepAlive(false);

@@ -66,7 +66,7 @@ final class BinlogEventTranslator implements BinaryLogClient.EventListener {
         }
         try {
             translate(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             failed = true;
             onFailure.accept("cannot handle " + event.getHeader().getEventType() + " at " + file + ":"
                     + ((EventHeaderV4) event.getHeader()).getPosition() + ": " + e.getMessage());

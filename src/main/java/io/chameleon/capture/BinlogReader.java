@@ -9,6 +9,7 @@ import io.chameleon.error.StateException;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.DatabaseDefaults;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourcePrerequisites;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableDiscovery;
 import io.chameleon.postgres.PostGis;
@@ -55,6 +56,7 @@ public final class BinlogReader {
 
     /** Reads until {@code stop}; throws when the source cannot be read or the log cannot be written. */
     public void run(int sourceId, BooleanSupplier stop) throws SQLException {
+        requirePrerequisites();
         CaptureSettings settings = CaptureSettings.of(source);
         try (ChangeLogWriter writer = new ChangeLogWriter(postgres.connect(), config.catalogueSchema(), sourceId)) {
             int dropped = writer.discardIncompleteBatches();
@@ -63,6 +65,7 @@ public final class BinlogReader {
                         source.name());
             }
             StartState state = startState(sourceId);
+            statistics.started(state.position());
             Map<String, CapturedTable> tables = new HashMap<>();
             SchemaChangeCapture schemaChanges = schemaChangeCapture(sourceId, tables);
             BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -94,6 +97,17 @@ public final class BinlogReader {
             RuntimeException failure = streamFailure.get();
             if (!stop.getAsBoolean() && failure != null) {
                 throw failure;
+            }
+        }
+    }
+
+    /** The binlog settings may have changed since the copy checked them; reading on would lose changes silently. */
+    private void requirePrerequisites() throws SQLException {
+        try (Connection my = mysql.connect()) {
+            SourcePrerequisites.Result prerequisites = SourcePrerequisites.check(my);
+            if (!prerequisites.ok()) {
+                throw new StateException("the source " + mysql.describe() + " cannot be replicated: "
+                        + String.join("; ", prerequisites.problems()));
             }
         }
     }
@@ -158,7 +172,16 @@ public final class BinlogReader {
             structure.ifPresent(table -> known.put(new KnownTables.Known(entry.tableId(), table,
                     entry.table().destinationSchema(), enabled, entry.table().copyPosition())));
         }
-        return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults);
+        return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults,
+                this::currentStructure);
+    }
+
+    /** Reads the whole source's catalogue: only for a CREATE TABLE the reader could not translate, which is rare. */
+    private Optional<SourceTable> currentStructure(io.chameleon.ddl.TableName table) throws SQLException {
+        try (Connection my = mysql.connect()) {
+            return new TableDiscovery(my).discover(source).stream()
+                    .filter(t -> t.schema().equals(table.database()) && t.name().equals(table.table())).findFirst();
+        }
     }
 
     private static void joinQuietly(Thread thread) {

@@ -21,6 +21,11 @@ public final class CaptureStatistics {
         lastWriteMillis = System.currentTimeMillis();
     }
 
+    /** The reader starts at the catalogue's read position: where it stands until it writes. */
+    void started(BinlogPosition at) {
+        position = at;
+    }
+
     void skipped(int rowCount) {
         skipped.addAndGet(rowCount);
     }

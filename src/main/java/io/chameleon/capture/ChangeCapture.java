@@ -131,18 +131,28 @@ final class ChangeCapture {
             writePending(0);
         }
         try {
+            logSchemaChange(plan, statement);
+        } catch (RuntimeException | LinkageError e) {
+            // translating one statement failed where nothing expected it to: its tables leave capture, reported
+            logSchemaChange(schemaChanges.failed(plan, statement, e), statement);
+        }
+        lastWhole = statement.next();
+        lastWholeMillis = statement.sourceMillis();
+    }
+
+    private void logSchemaChange(SchemaChangeCapture.Plan plan, CapturedEvent.Statement statement)
+            throws SQLException {
+        try {
             long batchId = writer.openBatch(lastWhole, statement.sourceMillis());
             int events = schemaChanges.write(plan, statement, writer, batchId, 1);
             writer.completeBatch(batchId, statement.next(), 1, events, statement.sourceMillis());
             writer.savePosition(statement.next(), statement.sourceMillis());
             statistics.written(events, 1, statement.next(), statement.sourceMillis());
             writer.commit(events > 0);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             writer.rollback();
             throw e;
         }
-        lastWhole = statement.next();
-        lastWholeMillis = statement.sourceMillis();
     }
 
     private void capture(CapturedEvent.Rows rows) throws SQLException {
@@ -161,6 +171,18 @@ final class ChangeCapture {
             open.add(schemaChanges.structureMismatch(table, rows, columns));
             return;
         }
+        try {
+            encode(rows, table, count);
+        } catch (RuntimeException | LinkageError e) {
+            // a value our decoding cannot handle: that table leaves capture, reported; the others go on
+            open.add(schemaChanges.undecodable(table, rows, e));
+        }
+        if (open.size() >= settings.transactionPartRows()) {
+            writeOpenPart();
+        }
+    }
+
+    private void encode(CapturedEvent.Rows rows, CapturedTable table, int count) {
         for (int i = 0; i < count; i++) {
             Serializable[] before = rows.before().isEmpty() ? null : rows.before().get(i);
             Serializable[] after = rows.after().isEmpty() ? null : rows.after().get(i);
@@ -186,9 +208,6 @@ final class ChangeCapture {
                         bad.column(), bad.badValue(), false, after != null ? RowText.of(after) : RowText.of(before),
                         rows.position().file(), rows.position().position()));
             }
-        }
-        if (open.size() >= settings.transactionPartRows()) {
-            writeOpenPart();
         }
     }
 

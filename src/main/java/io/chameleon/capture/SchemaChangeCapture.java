@@ -1,5 +1,6 @@
 package io.chameleon.capture;
 
+import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
@@ -7,8 +8,10 @@ import io.chameleon.catalog.SchemaVersion;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.ddl.DdlClassification;
 import io.chameleon.ddl.DdlClassifier;
+import io.chameleon.ddl.DdlKind;
 import io.chameleon.ddl.SchemaEvolution;
 import io.chameleon.ddl.TableChange;
+import io.chameleon.ddl.TableHead;
 import io.chameleon.ddl.TableName;
 import io.chameleon.ddl.UntranslatableDdl;
 import io.chameleon.mysql.BinlogPosition;
@@ -36,15 +39,32 @@ import java.util.Optional;
 final class SchemaChangeCapture {
 
     private static final Logger LOG = Logger.getLogger(SchemaChangeCapture.class);
+    /** The SQLSTATE of what replication cannot follow (feature_not_supported), as replay records it. */
+    private static final String UNSUPPORTED = "0A000";
     private static final String[] FALLBACK_DEFAULTS = {"utf8mb4", "utf8mb4_general_ci"};
 
-    /** What a statement does to the tables the reader knows. */
-    record Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, String reason) {
-        static final Plan NOTHING = new Plan(List.of(), List.of(), null);
+    /**
+     * What a statement does to the tables the reader knows. {@code unbuilt}: tables a statement the reader cannot
+     * translate creates in a replicated schema; they are built from the source's catalogue or reported.
+     */
+    record Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
+                String reason, boolean buildFromSource) {
+        static final Plan NOTHING = new Plan(List.of(), List.of(), List.of(), null, true);
+
+        Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
+             String reason) {
+            this(changes, untranslatable, unbuilt, reason, true);
+        }
 
         boolean isEmpty() {
-            return changes.isEmpty() && untranslatable.isEmpty();
+            return changes.isEmpty() && untranslatable.isEmpty() && unbuilt.isEmpty();
         }
+    }
+
+    /** The source's current structure of a table, for a table whose CREATE statement could not be translated. */
+    @FunctionalInterface
+    interface SourceCatalogue {
+        Optional<SourceTable> current(TableName table) throws SQLException;
     }
 
     private final DdlClassifier classifier = new DdlClassifier();
@@ -56,9 +76,11 @@ final class SchemaChangeCapture {
     private final KnownTables tables;
     private final SchemaChangeStatements translation;
     private final Map<String, String[]> databaseDefaults;
+    private final SourceCatalogue sourceCatalogue;
+    private final GeneratedColumnBackfill backfill;
 
     SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
-                        TableMapper mapper, Map<String, String[]> databaseDefaults) {
+                        TableMapper mapper, Map<String, String[]> databaseDefaults, SourceCatalogue sourceCatalogue) {
         this.source = source;
         this.sourceId = sourceId;
         this.catalogue = catalogueSchema;
@@ -66,10 +88,29 @@ final class SchemaChangeCapture {
         this.tables = tables;
         this.translation = new SchemaChangeStatements(mapper);
         this.databaseDefaults = databaseDefaults;
+        this.sourceCatalogue = sourceCatalogue;
+        this.backfill = new GeneratedColumnBackfill(source, tables);
     }
 
-    /** Decides what the statement changes; logs and passes over what concerns no replicated table. */
+    /**
+     * Decides what the statement changes; logs and passes over what concerns no replicated table. A failure of the
+     * parser or of our own code on one statement is contained like an untranslatable statement: it must never stop
+     * the reader, nor make it retry the same event for ever.
+     */
     Plan plan(CapturedEvent.Statement statement) {
+        try {
+            return planStatement(statement);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.errorf(e, "event=ddl_failed source=%s position=%s sql=\"%s\"", source.name(), statement.position(),
+                    abbreviate(statement.sql()));
+            Optional<TableHead> head = TableHead.of(statement.database(), statement.sql());
+            return untranslatable(statement, head.map(h -> List.of(h.table())).orElse(List.of()),
+                    head.filter(TableHead::creates).map(h -> List.of(h.table())).orElse(List.of()),
+                    "the statement could not be handled (" + e.getClass().getName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private Plan planStatement(CapturedEvent.Statement statement) {
         DdlClassification classification = classifier.classify(statement.database(), statement.sql());
         if (classification instanceof DdlClassification.Skip skip) {
             LOG.debugf("event=ddl_skipped source=%s position=%s reason=%s sql=\"%s\"", source.name(),
@@ -77,8 +118,8 @@ final class SchemaChangeCapture {
             return Plan.NOTHING;
         }
         if (classification instanceof DdlClassification.Unparseable unparseable) {
-            LOG.warnf("event=ddl_unparsed source=%s position=%s reason=\"%s\" sql=\"%s\": statement skipped",
-                    source.name(), statement.position(), unparseable.message(), abbreviate(statement.sql()));
+            LOG.warnf("event=ddl_unparsed source=%s position=%s reason=\"%s\" sql=\"%s\"", source.name(),
+                    statement.position(), unparseable.message(), abbreviate(statement.sql()));
             return unparsedOnKnownTable(statement);
         }
         DdlClassification.TableDdl ddl = (DdlClassification.TableDdl) classification;
@@ -90,31 +131,39 @@ final class SchemaChangeCapture {
         try {
             List<TableChange> changes = evolution.apply(statement.database(), statement.sql(), structures());
             return new Plan(changes.stream().filter(change -> !inCopy(change, statement.position())).toList(),
-                    List.of(), null);
+                    List.of(), List.of(), null);
         } catch (UntranslatableDdl e) {
-            return untranslatable(statement, ddl.tables(), e);
+            List<TableName> created = ddl.kind() == DdlKind.CREATE_TABLE ? ddl.tables().subList(0, 1) : List.of();
+            return untranslatable(statement, ddl.tables(), created, e.getMessage());
         }
     }
 
     /**
-     * Text the grammar rejects may still change a table the reader captures (its head names it): that table's
-     * structure is then unknown, so it leaves capture the same way as for a statement that cannot be applied.
+     * Text the grammar rejects may still change a table the reader captures, or create one in a replicated schema
+     * (its head names it): a known table's structure is then unknown, so it leaves capture the same way as for a
+     * statement that cannot be applied; a new one is built from the source's catalogue or reported.
      */
     private Plan unparsedOnKnownTable(CapturedEvent.Statement statement) {
         try {
             evolution.apply(statement.database(), statement.sql(), structures());
             return Plan.NOTHING;
         } catch (UntranslatableDdl e) {
-            return untranslatable(statement, e.table().map(List::of).orElse(List.of()), e);
+            List<TableName> named = e.table().map(List::of).orElse(List.of());
+            boolean creates = TableHead.of(statement.database(), statement.sql()).filter(TableHead::creates)
+                    .isPresent();
+            return untranslatable(statement, named, creates ? named : List.of(), e.getMessage());
         }
     }
 
-    private Plan untranslatable(CapturedEvent.Statement statement, List<TableName> named, UntranslatableDdl e) {
+    private Plan untranslatable(CapturedEvent.Statement statement, List<TableName> named, List<TableName> created,
+                                String reason) {
         List<KnownTables.Known> known = named.stream().map(tables::find).flatMap(Optional::stream).distinct()
                 .toList();
+        List<TableName> unbuilt = created.stream().filter(table -> tables.find(table).isEmpty())
+                .filter(this::replicates).toList();
         LOG.errorf("event=ddl_untranslatable source=%s position=%s tables=%s reason=\"%s\" sql=\"%s\"",
-                source.name(), statement.position(), named, e.getMessage(), abbreviate(statement.sql()));
-        return known.isEmpty() ? Plan.NOTHING : new Plan(List.of(), known, e.getMessage());
+                source.name(), statement.position(), named, reason, abbreviate(statement.sql()));
+        return known.isEmpty() && unbuilt.isEmpty() ? Plan.NOTHING : new Plan(List.of(), known, unbuilt, reason);
     }
 
     /**
@@ -126,6 +175,14 @@ final class SchemaChangeCapture {
         Step step = new Step(statement, writer, batchId, firstSeq);
         for (KnownTables.Known table : plan.untranslatable()) {
             step.stopCapture(table, "the statement could not be applied: " + plan.reason());
+        }
+        for (TableName table : plan.unbuilt()) {
+            Optional<SourceTable> current = plan.buildFromSource() ? sourceCatalogue.current(table) : Optional.empty();
+            if (current.isPresent()) {
+                step.created(current.get(), plan.reason());
+            } else {
+                step.unbuilt(table, plan.reason());
+            }
         }
         for (TableChange change : plan.changes()) {
             if (change instanceof TableChange.Created created) {
@@ -148,7 +205,39 @@ final class SchemaChangeCapture {
                 }
             }
         }
+        step.seq += backfill.log(plan.changes(), statement, writer, batchId, step.seq);
         return step.seq - firstSeq;
+    }
+
+    /**
+     * The plan to write instead of one whose writing failed unexpectedly (its translation to PostgreSQL threw):
+     * every table it concerns leaves capture, reported, and a table it created is registered as not built. The
+     * failed write was rolled back; the tables it had already updated in memory are found by either name.
+     */
+    Plan failed(Plan plan, CapturedEvent.Statement statement, Throwable failure) {
+        LOG.errorf(failure, "event=ddl_failed source=%s position=%s sql=\"%s\"", source.name(), statement.position(),
+                abbreviate(statement.sql()));
+        List<TableName> named = new ArrayList<>();
+        List<TableName> created = new ArrayList<>();
+        for (TableChange change : plan.changes()) {
+            if (change instanceof TableChange.Created c) {
+                created.add(new TableName(c.table().schema(), c.table().name()));
+            } else if (change instanceof TableChange.Dropped d) {
+                named.add(d.table());
+            } else if (change instanceof TableChange.Renamed r) {
+                named.addAll(List.of(r.from(), r.to()));
+            } else if (change instanceof TableChange.Altered a) {
+                named.add(new TableName(a.before().schema(), a.before().name()));
+            }
+        }
+        plan.untranslatable().forEach(known -> named.add(known.name()));
+        created.addAll(plan.unbuilt());
+        created.forEach(tables::remove);
+        List<KnownTables.Known> known = named.stream().map(tables::find).flatMap(Optional::stream).distinct()
+                .toList();
+        List<TableName> unbuilt = created.stream().filter(this::replicates).distinct().toList();
+        return new Plan(List.of(), known, unbuilt, "the statement could not be translated ("
+                + failure.getClass().getName() + ": " + failure.getMessage() + ")", false);
     }
 
     /**
@@ -162,6 +251,16 @@ final class SchemaChangeCapture {
                 + binlog + ", the known structure " + known + "; the table is no longer captured: re-copy it with"
                 + " 'sync_tables --tables " + table.qualifiedSourceName() + "'";
         LOG.errorf("event=structure_mismatch source=%s %s", source.name(), message);
+        tables.remove(new TableName(table.source().schema(), table.source().name()));
+        return LoggedChange.schemaChange(table.tableId(), rows.position(), rows.sourceMillis(), failing(message));
+    }
+
+    /** A row the reader failed to decode or encode: like a structure mismatch, the table alone leaves capture. */
+    LoggedChange undecodable(CapturedTable table, CapturedEvent.Rows rows, Throwable failure) {
+        String message = "table " + table.qualifiedSourceName() + " at " + rows.position() + ": a row could not be"
+                + " decoded (" + failure.getClass().getName() + ": " + failure.getMessage() + "); the table is no"
+                + " longer captured: re-copy it with 'sync_tables --tables " + table.qualifiedSourceName() + "'";
+        LOG.errorf(failure, "event=row_undecodable source=%s %s", source.name(), message);
         tables.remove(new TableName(table.source().schema(), table.source().name()));
         return LoggedChange.schemaChange(table.tableId(), rows.position(), rows.sourceMillis(), failing(message));
     }
@@ -195,6 +294,7 @@ final class SchemaChangeCapture {
         private final long batchId;
         private final ReplicatedTableRepository registry;
         private final SchemaHistoryRepository history;
+        private final ReplayErrorRepository errors;
         private int seq;
 
         Step(CapturedEvent.Statement statement, ChangeLogWriter writer, long batchId, int firstSeq) {
@@ -204,9 +304,18 @@ final class SchemaChangeCapture {
             this.seq = firstSeq;
             this.registry = new ReplicatedTableRepository(writer.connection(), catalogue);
             this.history = new SchemaHistoryRepository(writer.connection(), catalogue);
+            this.errors = new ReplayErrorRepository(writer.connection(), catalogue);
         }
 
         void created(SourceTable table) throws SQLException {
+            created(table, null);
+        }
+
+        /**
+         * @param untranslated why the statement itself could not be translated, when the structure was read from
+         *                     the source's catalogue instead (rows whose columns differ from it are caught per event)
+         */
+        void created(SourceTable table, String untranslated) throws SQLException {
             TableName name = new TableName(table.schema(), table.name());
             if (!replicates(name)) {
                 LOG.debugf("event=ddl_skipped source=%s position=%s reason=table_filtered table=%s", source.name(),
@@ -224,6 +333,29 @@ final class SchemaChangeCapture {
             LOG.infof("event=ddl_table_created source=%s position=%s table=%s replicated=%s%s", source.name(),
                     statement.position(), name, key.isEmpty() ? "no" : "yes",
                     key.isEmpty() ? " reason=\"" + SourceTable.NO_REPLICA_KEY + "\"" : "");
+            if (untranslated != null) {
+                LOG.warnf("event=ddl_table_built_from_source source=%s position=%s table=%s reason=\"%s\": the"
+                        + " statement could not be translated, so the table was built from the source's current"
+                        + " structure", source.name(), statement.position(), name, untranslated);
+            }
+        }
+
+        /**
+         * A table created in a replicated schema whose structure is unknown (the statement could not be translated,
+         * and the source no longer has the table): registered as not replicated with the reason, and a failing
+         * event so that replay records it in show_errors. Its rows are not logged; sync_tables copies it.
+         */
+        void unbuilt(TableName name, String reason) throws SQLException {
+            String destination = source.schemaMappings().get(name.database());
+            String message = "table " + name + " at " + statement.position() + ": its CREATE statement could not be"
+                    + " translated (" + reason + ") and its structure could not be read from the source; it is not"
+                    + " replicated:"
+                    + " copy it with 'sync_tables --tables " + name.database() + "." + name.table() + "'";
+            registry.register(sourceId, new ReplicatedTable(name.database(), name.table(), destination,
+                    List.of(), "CREATE TABLE could not be translated: " + reason, null, 0));
+            errors.recordTableError(sourceId, destination, name.table(), statement.position(), statement.sql(),
+                    UNSUPPORTED, message);
+            LOG.errorf("event=ddl_table_not_built source=%s %s", source.name(), message);
         }
 
         void dropped(KnownTables.Known table) throws SQLException {
@@ -273,9 +405,18 @@ final class SchemaChangeCapture {
             String message = "table " + table.name() + " at " + statement.position() + ": " + reason
                     + "; it is no longer captured: re-copy it with 'sync_tables --tables " + table.structure()
                     .qualifiedName() + "'";
-            Integer event = logScript(table.tableId(), failing(message));
+            Integer event = null;
+            if (table.enabled() && !table.key().isEmpty()) {
+                event = logScript(table.tableId(), failing(message)); // replay applies on_error_replay to it
+            } else {
+                // replay skips the events of a table it does not replicate: the reader reports it itself
+                registry.setKey(table.tableId(), List.of(), "its structure is unknown: " + reason);
+                errors.recordTableError(sourceId, table.destinationSchema(), table.structure().name(),
+                        statement.position(), statement.sql(), UNSUPPORTED, message);
+            }
             history.insert(sourceId, new SchemaVersion(table.tableId(), table.structure().schema(),
-                    table.structure().name(), statement.position(), null, statement.sql(), (long) batchId, event,
+                    table.structure().name(), statement.position(), null, statement.sql(),
+                    event == null ? null : (Long) batchId, event,
                     table.destinationSchema(), table.key().isEmpty() ? null : table.key(), false, replayTarget(table)));
             tables.remove(table.name());
         }
@@ -323,7 +464,7 @@ final class SchemaChangeCapture {
     }
 
     /** A replay statement that fails with the message: replay then applies on_error_replay to the table. */
-    private static String failing(String message) {
+    static String failing(String message) {
         return "DO $chameleon$ BEGIN RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = "
                 + PgIdentifiers.literal(message.replace("$chameleon$", "$ chameleon $")) + "; END $chameleon$";
     }

@@ -14,7 +14,8 @@ final class TruncateStatement {
     record Target(String database, String table) {
     }
 
-    private static final String NAME = "(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$]+))";
+    /** Quoted, or unquoted: MySQL allows letters outside ASCII in unquoted identifiers. */
+    private static final String NAME = "(?:`((?:[^`]|``)+)`|([\\p{L}\\p{N}\\p{M}_$]+))";
     private static final Pattern TRUNCATE = Pattern.compile(
             "^\\s*TRUNCATE\\s+(?:TABLE\\s+)?(?:" + NAME + "\\s*\\.\\s*)?" + NAME + "\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -35,7 +36,36 @@ final class TruncateStatement {
         return quoted != null ? quoted.replace("``", "`") : plain;
     }
 
+    /** Comments become a space; a backquoted identifier is copied whole, {@code #} or {@code --} in it included. */
     private static String stripComments(String sql) {
-        return sql.replaceAll("/\\*.*?\\*/", " ").replaceAll("(?m)(--|#).*$", " ");
+        StringBuilder out = new StringBuilder(sql.length());
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            int end;
+            if (c == '`') {
+                end = i + 1;
+                while (end < n && (sql.charAt(end) != '`' || end + 1 < n && sql.charAt(end + 1) == '`')) {
+                    end += sql.charAt(end) == '`' ? 2 : 1;
+                }
+                end = Math.min(end + 1, n);
+                out.append(sql, i, end);
+            } else if (sql.startsWith("/*", i)) {
+                end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                out.append(' ');
+            } else if (c == '#' || sql.startsWith("--", i) && (i + 2 == n
+                    || Character.isWhitespace(sql.charAt(i + 2)))) {
+                end = sql.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                out.append(' ');
+            } else {
+                end = i + 1;
+                out.append(c);
+            }
+            i = end;
+        }
+        return out.toString();
     }
 }

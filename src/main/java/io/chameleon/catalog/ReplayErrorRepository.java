@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.postgres.PgIdentifiers;
 
 import java.sql.Connection;
@@ -10,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the replay errors for show_errors. */
+/** The replay_error rows: show_errors reads them; a replica that stops on a failure records it here too. */
 public final class ReplayErrorRepository {
 
     public record ReplayError(long id, String source, Long batchId, String schema, String table, String position,
@@ -23,6 +24,50 @@ public final class ReplayErrorRepository {
     public ReplayErrorRepository(Connection connection, String catalogueSchema) {
         this.connection = connection;
         this.schema = catalogueSchema;
+    }
+
+    /**
+     * Records why a replica process stopped, at the position it stopped reading ({@code at}, or the catalogue's
+     * read position when the reader logged nothing in this process), so show_errors lists it with the rest.
+     */
+    public void recordProcessFailure(int sourceId, BinlogPosition at, String sqlState, String message)
+            throws SQLException {
+        String readPosition = "(SELECT %s FROM " + PgIdentifiers.qualified(schema, "read_position")
+                + " WHERE source_id = ?)";
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+                + PgIdentifiers.qualified(schema, "replay_error") + " (source_id, binlog_file, binlog_position,"
+                + " sqlstate, error_message) VALUES (?, coalesce(?, " + readPosition.formatted("binlog_file")
+                + "), coalesce(?, " + readPosition.formatted("binlog_position") + "), ?, ?)")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, at == null ? null : at.file());
+            ps.setInt(3, sourceId);
+            ps.setObject(4, at == null ? null : at.position(), java.sql.Types.BIGINT);
+            ps.setInt(5, sourceId);
+            ps.setString(6, sqlState);
+            ps.setString(7, message);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a problem the reader found with one table that replay will never meet (the table is not replicated,
+     * so replay skips its events), so that show_errors lists it all the same.
+     */
+    public void recordTableError(int sourceId, String destinationSchema, String tableName, BinlogPosition at,
+                                 String statement, String sqlState, String message) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+                + PgIdentifiers.qualified(schema, "replay_error") + " (source_id, destination_schema, table_name,"
+                + " binlog_file, binlog_position, statement, sqlstate, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, sourceId);
+            ps.setString(2, destinationSchema);
+            ps.setString(3, tableName);
+            ps.setString(4, at.file());
+            ps.setLong(5, at.position());
+            ps.setString(6, statement);
+            ps.setString(7, sqlState);
+            ps.setString(8, message);
+            ps.executeUpdate();
+        }
     }
 
     /** Errors of one source (or all when null), or the one with the given id, newest first. */

@@ -52,7 +52,7 @@ public class ShowErrorsCommand extends Subcommand implements Callable<Integer> {
                 ReplayError e = errors.get(0);
                 out.println("Log id:    " + e.id());
                 out.println("Source:    " + e.source());
-                out.println("Table:     " + e.schema() + "." + e.table());
+                out.println("Table:     " + (e.table() == null ? "- (the whole source)" : e.schema() + "." + e.table()));
                 out.println("Batch:     " + e.batchId());
                 out.println("Position:  " + e.position());
                 out.println("Time:      " + e.occurredAt());
@@ -63,7 +63,8 @@ public class ShowErrorsCommand extends Subcommand implements Callable<Integer> {
             }
             TextTable table = new TextTable("Log id", "Source", "Batch", "Table", "Position", "Time");
             for (ReplayError e : errors) {
-                table.row(e.id(), e.source(), e.batchId(), e.schema() + "." + e.table(), e.position(), e.occurredAt());
+                table.row(e.id(), e.source(), e.batchId(), e.table() == null ? "-" : e.schema() + "." + e.table(),
+                        e.position(), e.occurredAt());
             }
             out.print(table.render());
             noteBadValues(out, counts);

@@ -3,6 +3,7 @@ package io.chameleon.cli;
 import io.chameleon.catalog.SourceOverview;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceStatus;
 import io.chameleon.catalog.TableStatus;
 import io.chameleon.output.TextTable;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
                 + "also its schema mappings.")
 public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
 
+    private static final String REPLICATING = "replicating";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     @Override
@@ -44,6 +46,14 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 return null;
             }
             out.print(table.render());
+            for (SourceOverview s : rows) {
+                // why a source stopped, or that a part of its replica keeps restarting
+                String detail = sources.statusDetail(s.name());
+                if ((s.status() == SourceStatus.ERROR || s.status() == SourceStatus.RUNNING) && detail != null
+                        && !detail.equals(REPLICATING)) {
+                    out.println(s.name() + ": " + detail);
+                }
+            }
             if (only != null) {
                 SourceRecord source = sources.require(only);
                 out.println();

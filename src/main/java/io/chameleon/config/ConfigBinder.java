@@ -31,7 +31,8 @@ final class ConfigBinder {
         String database = values.get(DB_DATABASE, name);
         MySqlConnectionConfig dbConn = new MySqlConnectionConfig(values.get(DB_HOST, name), values.get(DB_PORT, name),
                 values.get(DB_USER, name), new Secret(values.get(DB_PASSWORD, name)), values.get(DB_CHARSET, name),
-                values.get(DB_CONNECT_TIMEOUT, name).intValue(), type == SourceType.PGSQL ? database : null);
+                values.get(DB_CONNECT_TIMEOUT, name).intValue(), type == SourceType.PGSQL ? database : null,
+                values.get(DB_SSL_MODE, name), values.get(DB_ALLOW_PUBLIC_KEY_RETRIEVAL, name));
         SkipEvents skipEvents = new SkipEvents(values.get(SKIP_INSERT, name), values.get(SKIP_UPDATE, name),
                 values.get(SKIP_DELETE, name));
         return new SourceConfig(name, type, dbConn, values.get(SCHEMA_MAPPINGS, name), values.get(LIMIT_TABLES, name),

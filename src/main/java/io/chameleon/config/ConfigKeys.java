@@ -98,6 +98,17 @@ public final class ConfigKeys {
             .describe("Connection character set, also used when copying rows");
     public static final ConfigKey<Long> DB_CONNECT_TIMEOUT = pg("sources.*.db_conn.connect_timeout", POSITIVE)
             .required("10").describe("Seconds to wait for the source connection");
+    public static final ConfigKey<SslMode> DB_SSL_MODE = ours("sources.*.db_conn.ssl_mode",
+            new EnumKind<>(SslMode.class)).defaultValue("preferred")
+            .describe("TLS to the source, for queries and the binlog stream: disabled; preferred (TLS when the server"
+                    + " offers it, certificate unchecked); required; verify_ca or verify_identity (certificate checked"
+                    + " against the Java trust store, and its host name)");
+    public static final ConfigKey<Boolean> DB_ALLOW_PUBLIC_KEY_RETRIEVAL = ours(
+            "sources.*.db_conn.allow_public_key_retrieval", BOOLEAN).defaultValue("false")
+            .describe("Let a caching_sha2_password login (MySQL 8 default) without TLS ask the server for its RSA key"
+                    + " to encrypt the password; a man in the middle could answer instead, so prefer ssl_mode"
+                    + " required. Without TLS or this, MySQL refuses such a login with 'Public Key Retrieval is not"
+                    + " allowed' until the user has logged in once over TLS since the server started");
     public static final ConfigKey<String> DB_DATABASE = pg("sources.*.db_conn.database", TEXT)
             .requirement(Requirement.REQUIRED_FOR_PGSQL, "db_source").describe("Database to copy from (pgsql sources)");
     public static final ConfigKey<Map<String, String>> SCHEMA_MAPPINGS = pg("sources.*.schema_mappings",

@@ -69,6 +69,10 @@ public final class ConfigReport {
         if (db.database() != null) {
             table.row("db_conn.database", db.database());
         }
+        if (source.type() == SourceType.MYSQL) {
+            table.row("db_conn.ssl_mode", EnumKind.word(db.sslMode()))
+                    .row("db_conn.allow_public_key_retrieval", db.allowPublicKeyRetrieval());
+        }
         return table
                 .row("schema_mappings", mappings(source.schemaMappings()))
                 .row("limit_tables", list(source.limitTables()))

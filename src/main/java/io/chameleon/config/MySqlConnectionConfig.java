@@ -5,9 +5,13 @@ import java.util.Locale;
 /**
  * {@code sources.<name>.db_conn}: the source server. Named after its usual kind; for a pgsql source it holds a
  * PostgreSQL connection, and only then is {@code database} set (otherwise {@code null}).
+ *
+ * @param sslMode                  TLS for the JDBC connections and the binlog stream
+ * @param allowPublicKeyRetrieval  caching_sha2_password may fetch the server's RSA key on a connection without TLS
  */
 public record MySqlConnectionConfig(String host, int port, String user, Secret password, String charset,
-                                    int connectTimeoutSeconds, String database) {
+                                    int connectTimeoutSeconds, String database, SslMode sslMode,
+                                    boolean allowPublicKeyRetrieval) {
 
     /** URL for MySQL Connector/J; user and password go in connection properties, never in the URL. */
     public String jdbcUrl() {

@@ -94,7 +94,7 @@ public final class ReplicaCopy {
         }
         prerequisites.warnings().forEach(w -> out.println("WARNING: " + w));
         SourceServer server = SourceServer.identify(sourceControl);
-        BinlogPosition start = MasterStatus.current(sourceControl);
+        BinlogPosition start = MasterStatus.current(sourceControl, server.dialect());
         List<SourceTable> tables = new TableDiscovery(sourceControl).discover(source).stream()
                 .filter(t -> scope.includes(t.schema(), t.name())).toList();
         checkScopeFound(scope, tables);
@@ -128,7 +128,7 @@ public final class ReplicaCopy {
             long loadStarted = System.nanoTime();
             List<CopiedTable> copied = loadAll(targets, scope, record, server, control, false);
             long loaded = System.nanoTime();
-            BinlogPosition highWatermark = MasterStatus.current(sourceControl);
+            BinlogPosition highWatermark = MasterStatus.current(sourceControl, server.dialect());
             publish(scope, record, control, swap, copied, destinations, start, highWatermark);
             long published = System.nanoTime();
             return new CopySummary(copied, start, highWatermark, Duration.ofNanos(published - started),
@@ -156,7 +156,7 @@ public final class ReplicaCopy {
             existing.restore(out);
         }
         long loaded = System.nanoTime();
-        BinlogPosition highWatermark = MasterStatus.current(sourceControl);
+        BinlogPosition highWatermark = MasterStatus.current(sourceControl, server.dialect());
         ReplicatedTableRepository registry = new ReplicatedTableRepository(control, config.catalogueSchema());
         SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
         Transactions.inTransaction(control, () -> {
@@ -195,7 +195,7 @@ public final class ReplicaCopy {
         DiscardedRows discarded = new DiscardedRows(new DiscardedRowRepository(control, config.catalogueSchema()),
                 record.id());
         TableCopier copier = new TableCopier(settings.badValuePolicy(), settings.bufferBytes(), discarded, !inPlace);
-        TableLoader loader = new TableLoader(postgres, new SnapshotTaker(mysql, server.flavour()), copier, discarded,
+        TableLoader loader = new TableLoader(postgres, new SnapshotTaker(mysql, server.dialect()), copier, discarded,
                 settings.splitRows(), settings.workers(), new SpareReaders(settings.workers() - 1), inPlace);
         List<TableProgress> progress = new ArrayList<>();
         targets.keySet().forEach(t -> progress.add(new TableProgress(t.schema() + "." + t.name(), t.estimatedRows())));

@@ -4,6 +4,7 @@ import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MasterStatus;
 import io.chameleon.mysql.MySqlIdentifiers;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourceDialect;
 import io.chameleon.mysql.SourceFlavour;
 import io.chameleon.mysql.SourceTable;
 
@@ -26,19 +27,21 @@ import java.util.List;
  * milliseconds.</li>
  * <li>Non-transactional engines (MyISAM): the read lock is kept until the copy ends.</li>
  * </ul>
+ * MySQL's {@code performance_schema.log_status} ({@link MasterStatus#fromLogStatus}) gives a position without a
+ * lock, but nothing ties a transaction's read view to it, so the MySQL path keeps the brief table lock.
  */
 final class SnapshotTaker {
 
     private final SourceConnector connector;
-    private final SourceFlavour flavour;
+    private final SourceDialect dialect;
 
-    SnapshotTaker(SourceConnector connector, SourceFlavour flavour) {
+    SnapshotTaker(SourceConnector connector, SourceDialect dialect) {
         this.connector = connector;
-        this.flavour = flavour;
+        this.dialect = dialect;
     }
 
     TableSnapshot take(SourceTable table, int readerCount) throws SQLException {
-        if (flavour == SourceFlavour.MARIADB && table.transactional() && readerCount == 1) {
+        if (dialect.flavour() == SourceFlavour.MARIADB && table.transactional() && readerCount == 1) {
             return lockFree();
         }
         return underTableLock(table, readerCount);
@@ -69,7 +72,7 @@ final class SnapshotTaker {
             for (Connection reader : readers) {
                 startSnapshot(reader);
             }
-            BinlogPosition position = MasterStatus.current(lockHolder);
+            BinlogPosition position = MasterStatus.current(lockHolder, dialect);
             if (!table.transactional()) {
                 return new TableSnapshot(readers, position, lockHolder, lockedAt, null);
             }

@@ -79,6 +79,7 @@ final class ColumnDefinitions {
 
     private static final Pattern TEMPORAL = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d*))?)?");
+    private static final Pattern LENGTH = Pattern.compile("(\\d+)(?:\\.\\d*)?");
     private static final Pattern TIME = Pattern.compile("(-?)(\\d{1,3}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?");
 
     private ColumnDefinitions() {
@@ -87,16 +88,27 @@ final class ColumnDefinitions {
     /**
      * @param tableCharset charset and collation new text columns get when they name none: the table default
      * @param inPrimaryKey the column is part of the primary key, which makes it NOT NULL
+     * @param invisible    columns declared INVISIBLE (lower case): still in every row image, MariaDB notes it in EXTRA
      */
     static SourceColumn column(SQLColumnDefinition definition, int position, String[] tableCharset,
-                               boolean inPrimaryKey, String table) throws UntranslatableDdl {
+                               boolean inPrimaryKey, Set<String> invisible, String table) throws UntranslatableDdl {
         String name = Names.unquote(definition.getColumnName());
-        Type type = type(definition, tableCharset, table, name);
-        boolean nullable = nullable(definition, inPrimaryKey || type.serial);
-        String extra = extra(definition, type.serial);
-        ColumnDefault defaultValue = defaultValue(definition, type, nullable, extra, table, name);
-        return new SourceColumn(name, position, type.dataType, type.columnType, nullable, defaultValue, extra,
-                type.charset, type.collation, type.maxLength, type.precision, type.scale, type.datetimePrecision);
+        try {
+            Type type = type(definition, tableCharset, table, name);
+            boolean nullable = nullable(definition, inPrimaryKey || type.serial);
+            String extra = extra(definition, type.serial);
+            ColumnDefault defaultValue = defaultValue(definition, type, nullable, extra, table, name);
+            if (invisible.contains(name.toLowerCase(Locale.ROOT))) {
+                extra = extra.isEmpty() ? "INVISIBLE" : extra + ", INVISIBLE";
+            }
+            return new SourceColumn(name, position, type.dataType, type.columnType, nullable, defaultValue, extra,
+                    type.charset, type.collation, type.maxLength, type.precision, type.scale,
+                    type.datetimePrecision);
+        } catch (RuntimeException e) {
+            // text Druid accepts but MariaDB's rules were not written for (odd numbers, empty lists…)
+            throw new UntranslatableDdl(table + ": column " + name + " has type " + definition.getDataType()
+                    + " that the source model cannot express: " + e.getMessage());
+        }
     }
 
     /** Whether the definition itself declares the column part of the primary key. */
@@ -176,8 +188,9 @@ final class ColumnDefinitions {
         type.dataType = name;
         IntegerType integer = INTEGERS.get(name);
         if (integer != null) {
-            int width = arguments.isEmpty() ? (unsigned ? integer.unsignedWidth : integer.width)
-                    : intArgument(arguments.get(0));
+            int declared = arguments.isEmpty() ? 0 : intArgument(arguments.get(0));
+            // INT(0) is the default display width
+            int width = declared == 0 ? (unsigned ? integer.unsignedWidth : integer.width) : declared;
             type.columnType = name + "(" + width + ")" + suffix;
             type.precision = unsigned ? integer.unsignedPrecision : integer.precision;
             type.scale = 0;
@@ -185,8 +198,14 @@ final class ColumnDefinitions {
         }
         switch (name) {
             case "decimal" -> {
-                int precision = arguments.isEmpty() ? 10 : intArgument(arguments.get(0));
+                // DECIMAL(0) and DECIMAL(0,0) are MariaDB's default DECIMAL(10,0)
+                int precision = arguments.isEmpty() ? 0 : intArgument(arguments.get(0));
                 int scale = arguments.size() < 2 ? 0 : intArgument(arguments.get(1));
+                precision = precision == 0 && scale == 0 ? 10 : precision;
+                if (precision > 65 || scale > 38 || scale > precision) {
+                    throw new UntranslatableDdl(table + ": column " + column + " has " + dataType
+                            + ", which MariaDB rejects");
+                }
                 type.columnType = "decimal(" + precision + "," + scale + ")" + suffix;
                 type.precision = precision;
                 type.scale = scale;
@@ -198,6 +217,9 @@ final class ColumnDefinitions {
                     arguments = List.of();
                     type.dataType = name;
                 }
+                if (arguments.size() == 2 && intArgument(arguments.get(0)) == 0) {
+                    arguments = List.of(); // FLOAT(0,0), DOUBLE(0,0): MariaDB's plain type
+                }
                 if (arguments.size() == 2) {
                     type.precision = intArgument(arguments.get(0));
                     type.scale = intArgument(arguments.get(1));
@@ -208,7 +230,7 @@ final class ColumnDefinitions {
                 }
             }
             case "bit" -> {
-                type.precision = arguments.isEmpty() ? 1 : intArgument(arguments.get(0));
+                type.precision = arguments.isEmpty() ? 1 : Math.max(1, intArgument(arguments.get(0))); // BIT(0) is BIT(1)
                 type.columnType = "bit(" + type.precision + ")";
             }
             case "year" -> type.columnType = "year(4)";
@@ -334,11 +356,19 @@ final class ColumnDefinitions {
         return labels;
     }
 
+    /**
+     * A length, precision or scale. MariaDB's grammar takes a single {@code (19.5)} as its integer part, 19; anything
+     * else than an unsigned whole number (or such a decimal) is refused.
+     */
     private static int intArgument(SQLExpr expr) {
-        if (expr instanceof SQLIntegerExpr integer) {
-            return integer.getNumber().intValue();
+        String text = expr instanceof SQLIntegerExpr integer ? integer.getNumber().toString() : expr.toString().trim();
+        Matcher number = LENGTH.matcher(text);
+        if (!number.matches() || number.group(1).length() > 10
+                || Long.parseLong(number.group(1)) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("length, precision or scale " + text
+                    + " is not a whole number MariaDB takes");
         }
-        return Integer.parseInt(expr.toString().trim());
+        return Integer.parseInt(number.group(1));
     }
 
     // ---------------------------------------------------------------- defaults

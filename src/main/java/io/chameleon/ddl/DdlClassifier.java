@@ -42,7 +42,7 @@ public final class DdlClassifier {
      *                        to unqualified table names; an explicit qualifier in the statement always wins
      */
     public DdlClassification classify(String defaultDatabase, String sql) {
-        String text = ExecutableComments.open(sql);
+        String text = MariaDbSpellings.prepare(ExecutableComments.open(sql)).text();
         List<SQLStatement> statements;
         try {
             statements = SQLUtils.parseStatements(text, DbType.mysql);
@@ -69,8 +69,9 @@ public final class DdlClassifier {
                 return new DdlClassification.Skip(SkipReason.TEMPORARY_TABLE);
             }
             List<TableName> tables = new ArrayList<>(List.of(name(database, create.getTableSource())));
-            if (create.getLike() != null) {
-                tables.add(name(database, create.getLike()));
+            SQLExprTableSource like = SchemaEvolution.like(create);
+            if (like != null) {
+                tables.add(name(database, like));
             }
             return table(DdlKind.CREATE_TABLE, tables);
         } else if (statement instanceof SQLDropTableStatement drop) {

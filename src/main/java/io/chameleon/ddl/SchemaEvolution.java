@@ -40,6 +40,7 @@ import com.alibaba.druid.sql.ast.statement.SQLExprTableSource;
 import com.alibaba.druid.sql.ast.statement.SQLForeignKeyConstraint;
 import com.alibaba.druid.sql.ast.statement.SQLPrimaryKey;
 import com.alibaba.druid.sql.ast.statement.SQLTableElement;
+import com.alibaba.druid.sql.ast.statement.SQLTableLike;
 import com.alibaba.druid.sql.ast.statement.SQLUnique;
 import com.alibaba.druid.sql.dialect.mysql.ast.MysqlForeignKey;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableAlgorithm;
@@ -65,8 +66,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Applies a DDL statement from the binlog to the in-memory model of the source tables, so the model keeps
@@ -93,12 +93,6 @@ public final class SchemaEvolution {
         }
     }
 
-    /** Table DDL Druid cannot parse, recognised by its head to tell whether a known table is concerned. */
-    private static final Pattern TABLE_HEAD = Pattern.compile(
-            "^\\s*(CREATE|ALTER)\\s+(?:ONLINE\\s+|IGNORE\\s+|OR\\s+REPLACE\\s+)*TABLE\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?"
-                    + "((?:`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[\\w$]+))?)",
-            Pattern.CASE_INSENSITIVE);
-
     /**
      * The changes the statement makes, in statement order; see the contract in the project's design notes:
      * changes to tables {@code known} does not know are left out, CREATE TABLE always yields Created.
@@ -108,50 +102,73 @@ public final class SchemaEvolution {
      */
     public List<TableChange> apply(String defaultDatabase, String sql, Structures known) throws UntranslatableDdl {
         String database = defaultDatabase == null ? "" : defaultDatabase;
-        String text = ExecutableComments.open(sql);
+        MariaDbSpellings.Prepared prepared = MariaDbSpellings.prepare(ExecutableComments.open(sql));
+        String text = prepared.text();
+        if (prepared.systemVersioning()) {
+            // MariaDB logs the hidden row_start/row_end columns information_schema does not list, keeps history
+            // rows, and logs a DELETE as an UPDATE of row_end: rows would not replicate as the model says
+            refuseOnTable(database, text, known, "system-versioned tables (SYSTEM VERSIONING) are not supported: "
+                    + "their row images carry hidden row_start/row_end columns and history rows");
+        }
         List<SQLStatement> statements;
         try {
             statements = SQLUtils.parseStatements(text, DbType.mysql);
         } catch (ParserException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
-            return unparseable(database, text, known, e);
+            refuseOnTable(database, text, known, "cannot parse the statement: " + e.getMessage());
+            return List.of(); // not table DDL, or on a table not known: nothing for the model
         }
         Overlay structures = new Overlay(known);
         List<TableChange> changes = new ArrayList<>();
-        for (SQLStatement statement : statements) {
-            changes.addAll(apply(database, statement, structures));
+        try {
+            for (SQLStatement statement : statements) {
+                if (prepared.orReplace() && statement instanceof SQLCreateTableStatement create
+                        && !create.isTemporary()) {
+                    changes.addAll(replaced(database, create, structures));
+                }
+                changes.addAll(apply(database, statement, structures, prepared.invisibleColumns()));
+            }
+        } catch (RuntimeException e) {
+            // the contract is UntranslatableDdl: an unforeseen shape must stop the table, never the reader
+            refuseOnTable(database, text, known, "cannot apply the statement: " + e);
+            throw new UntranslatableDdl("cannot apply the statement: " + e);
         }
         return changes;
     }
 
-    private List<TableChange> unparseable(String database, String text, Structures known, Exception e)
+    /** CREATE OR REPLACE TABLE first drops the table it names, when there is one. */
+    private static List<TableChange> replaced(String database, SQLCreateTableStatement create, Overlay known) {
+        TableName table = Names.table(database, create.getTableSource());
+        if (known.find(table).isEmpty()) {
+            return List.of();
+        }
+        TableChange dropped = new TableChange.Dropped(table);
+        known.record(dropped);
+        return List.of(dropped);
+    }
+
+    /** Throws when the statement is a CREATE TABLE or an ALTER of a known table; returns for anything else. */
+    private void refuseOnTable(String database, String text, Structures known, String reason)
             throws UntranslatableDdl {
-        Matcher head = TABLE_HEAD.matcher(text);
-        if (!head.find()) {
-            return List.of(); // not table DDL: nothing for the model
+        Optional<TableHead> head = TableHead.of(database, text);
+        if (head.isPresent() && (head.get().creates() || known.find(head.get().table()).isPresent())) {
+            throw new UntranslatableDdl(head.get().table() + ": " + reason, head.get().table());
         }
-        String[] parts = head.group(2).split("\\s*\\.\\s*(?=(?:[^`]*`[^`]*`)*[^`]*$)");
-        TableName table = parts.length == 2 ? new TableName(Names.unquote(parts[0]), Names.unquote(parts[1]))
-                : new TableName(database, Names.unquote(parts[0]));
-        if (head.group(1).equalsIgnoreCase("CREATE") || known.find(table).isPresent()) {
-            throw new UntranslatableDdl(table + ": cannot parse the statement: " + e.getMessage(), table);
-        }
-        return List.of();
     }
 
     /** Applies one statement, recording its changes in the overlay for the statements after it. */
-    private List<TableChange> apply(String database, SQLStatement statement, Overlay known)
+    private List<TableChange> apply(String database, SQLStatement statement, Overlay known, Set<String> invisible)
             throws UntranslatableDdl {
-        List<TableChange> changes = changes(database, statement, known);
+        List<TableChange> changes = changes(database, statement, known, invisible);
         if (!(statement instanceof SQLDropTableStatement || statement instanceof MySqlRenameTableStatement)) {
             changes.forEach(known::record); // DROP and RENAME record each table as they go
         }
         return changes;
     }
 
-    private List<TableChange> changes(String database, SQLStatement statement, Overlay known)
+    private List<TableChange> changes(String database, SQLStatement statement, Overlay known, Set<String> invisible)
             throws UntranslatableDdl {
         if (statement instanceof SQLCreateTableStatement create) {
-            return create.isTemporary() ? List.of() : create(database, create, known);
+            return create.isTemporary() ? List.of() : create(database, create, known, invisible);
         } else if (statement instanceof SQLDropTableStatement drop) {
             if (drop.isTemporary()) {
                 return List.of();
@@ -179,7 +196,7 @@ public final class SchemaEvolution {
             }
             return changes;
         } else if (statement instanceof SQLAlterTableStatement alter) {
-            return alter(database, alter, known);
+            return alter(database, alter, known, invisible);
         } else if (statement instanceof SQLCreateIndexStatement index) {
             TableName table = Names.table(database, index.getTable());
             Optional<SourceTable> before = known.find(table);
@@ -207,8 +224,8 @@ public final class SchemaEvolution {
 
     // ---------------------------------------------------------------- CREATE TABLE
 
-    private List<TableChange> create(String database, SQLCreateTableStatement create, Overlay known)
-            throws UntranslatableDdl {
+    private List<TableChange> create(String database, SQLCreateTableStatement create, Overlay known,
+                                     Set<String> invisible) throws UntranslatableDdl {
         TableName table = Names.table(database, create.getTableSource());
         if (create.isIfNotExists() && known.find(table).isPresent()) {
             return List.of();
@@ -216,8 +233,9 @@ public final class SchemaEvolution {
         if (create.getSelect() != null) {
             throw new UntranslatableDdl(table + ": CREATE TABLE … SELECT takes its columns from a query");
         }
-        if (create.getLike() != null) {
-            TableName like = Names.table(database, create.getLike());
+        SQLExprTableSource likeSource = like(create);
+        if (likeSource != null) {
+            TableName like = Names.table(database, likeSource);
             SourceTable model = known.find(like).orElseThrow(() -> new UntranslatableDdl(
                     table + ": CREATE TABLE … LIKE " + like + ", a table whose structure is not known"));
             return List.of(new TableChange.Created(new SourceTable(table.database(), table.table(),
@@ -228,6 +246,7 @@ public final class SchemaEvolution {
                 : create.getEngine() != null ? Names.of(create.getEngine()) : "InnoDB";
         TableDraft draft = new TableDraft(table, engine,
                 tableCharset(options, known.databaseDefaults(table.database())));
+        draft.invisibleColumns = invisible;
 
         List<String> primaryColumns = new ArrayList<>();
         for (SQLTableElement element : create.getTableElementList()) {
@@ -245,7 +264,7 @@ public final class SchemaEvolution {
                 boolean inPrimary = ColumnDefinitions.inlinePrimaryKey(definition)
                         || primaryColumns.contains(name.toLowerCase(Locale.ROOT));
                 draft.addColumn(ColumnDefinitions.column(definition, draft.columns().size() + 1, draft.charset,
-                        inPrimary, draft.label), false, null);
+                        inPrimary, draft.invisibleColumns, draft.label), false, null);
                 for (IndexDefinitions.Declared key : inlineKeys(definition, name)) {
                     keys.add(() -> guarded(failures, () -> draft.addIndex(key)));
                 }
@@ -261,6 +280,15 @@ public final class SchemaEvolution {
             }
         }
         return List.of(new TableChange.Created(draft.build()));
+    }
+
+    /** {@code LIKE t} and MariaDB's {@code (LIKE t)}, which Druid reads as the only table element. */
+    static SQLExprTableSource like(SQLCreateTableStatement create) {
+        if (create.getLike() != null) {
+            return create.getLike();
+        }
+        List<SQLTableElement> elements = create.getTableElementList();
+        return elements.size() == 1 && elements.get(0) instanceof SQLTableLike like ? like.getTable() : null;
     }
 
     private interface Step {
@@ -327,8 +355,8 @@ public final class SchemaEvolution {
 
     // ---------------------------------------------------------------- ALTER TABLE
 
-    private List<TableChange> alter(String database, SQLAlterTableStatement alter, Overlay known)
-            throws UntranslatableDdl {
+    private List<TableChange> alter(String database, SQLAlterTableStatement alter, Overlay known,
+                                    Set<String> invisible) throws UntranslatableDdl {
         TableName table = Names.table(database, alter.getTableSource());
         Optional<SourceTable> found = known.find(table);
         if (found.isEmpty()) {
@@ -336,6 +364,7 @@ public final class SchemaEvolution {
         }
         SourceTable before = found.get();
         TableDraft draft = new TableDraft(before, known.tableDefaults(table));
+        draft.invisibleColumns = invisible;
         Map<String, SQLExpr> options = options(alter.getTableOptions());
         if (options.containsKey("ENGINE")) {
             draft.engine(Names.of(options.get("ENGINE")));
@@ -352,7 +381,9 @@ public final class SchemaEvolution {
                 alterItem(item, draft);
             }
         }
-        List<TableChange> changes = new ArrayList<>(altered(before, draft));
+        // a new expression changes the table even when its structure reads the same (the source keeps no expression)
+        List<TableChange> changes = new ArrayList<>(altered(before, draft,
+                !RedefinedColumns.generatedBy(alter).isEmpty()));
         if (renamedTo != null && !renamedTo.equals(table)) {
             changes.add(new TableChange.Renamed(table, renamedTo));
         }
@@ -360,8 +391,12 @@ public final class SchemaEvolution {
     }
 
     private static List<TableChange> altered(SourceTable before, TableDraft draft) {
+        return altered(before, draft, false);
+    }
+
+    private static List<TableChange> altered(SourceTable before, TableDraft draft, boolean newExpressions) {
         SourceTable after = draft.build();
-        return after.equals(before) && draft.renamedColumns.isEmpty() ? List.of()
+        return after.equals(before) && draft.renamedColumns.isEmpty() && !newExpressions ? List.of()
                 : List.of(new TableChange.Altered(before, after, draft.renamedColumns));
     }
 
@@ -372,7 +407,7 @@ public final class SchemaEvolution {
             // ADD (a, b) has no position; each column goes after the previous one
             for (SQLColumnDefinition definition : add.getColumns()) {
                 SourceColumn column = ColumnDefinitions.column(definition, 0, draft.charset,
-                        ColumnDefinitions.inlinePrimaryKey(definition), draft.label);
+                        ColumnDefinitions.inlinePrimaryKey(definition), draft.invisibleColumns, draft.label);
                 draft.addColumn(column, first, after);
                 for (IndexDefinitions.Declared key : inlineKeys(definition, column.name())) {
                     draft.addIndex(key);
@@ -462,7 +497,8 @@ public final class SchemaEvolution {
                                 SQLExpr after) throws UntranslatableDdl {
         SourceColumn current = draft.column(old);
         SourceColumn column = ColumnDefinitions.column(definition, current.position(), draft.charset,
-                ColumnDefinitions.inlinePrimaryKey(definition) || draft.inPrimaryKey(current.name()), draft.label);
+                ColumnDefinitions.inlinePrimaryKey(definition) || draft.inPrimaryKey(current.name()),
+                draft.invisibleColumns, draft.label);
         draft.replaceColumn(current.name(), column, first, after == null ? null : Names.of(after));
         for (IndexDefinitions.Declared key : inlineKeys(definition, column.name())) {
             draft.addIndex(key);

@@ -43,6 +43,8 @@ final class TableDraft {
     final Map<String, String> renamedColumns = new LinkedHashMap<>();
     /** Character set and collation of columns added without one: the table default. */
     String[] charset;
+    /** Columns the statement declares INVISIBLE (lower case), which {@link MariaDbSpellings} took out of the text. */
+    Set<String> invisibleColumns = Set.of();
 
     TableDraft(TableName name, String engine, String[] charset) {
         this.name = name;

@@ -27,6 +27,7 @@ public class ReplicaLiveness implements HealthCheck {
         response.withData("source", replica.source())
                 .withData("reader", replica.readerRunning())
                 .withData("replay", replica.replayRunning());
+        replica.restarting().ifPresent(r -> response.withData("restarting", r.describe()));
         if (replica.failure() != null) {
             return response.down().withData("failure", replica.failure()).build();
         }

@@ -26,11 +26,14 @@ public class ReplicaReadiness implements HealthCheck {
     private static HealthCheckResponse describe(HealthCheckResponseBuilder response, ReplicaComponents replica) {
         boolean connected = replica.capture().connected();
         double lag = replica.replayLagSeconds();
+        var restarting = replica.restarting();
+        restarting.ifPresent(r -> response.withData("restarting", r.describe()));
         return response.withData("source", replica.source())
                 .withData("reader_connected", connected)
                 .withData("replay_lag_seconds", Math.round(lag))
                 .withData("max_lag_seconds", replica.maxLagSeconds())
-                .status(connected && lag <= replica.maxLagSeconds() && replica.failure() == null)
+                .status(connected && lag <= replica.maxLagSeconds() && replica.failure() == null
+                        && restarting.isEmpty())
                 .build();
     }
 }

@@ -30,7 +30,8 @@ public final class SourceConnector {
         if (db.password() != null) {
             props.setProperty("password", db.password().reveal());
         }
-        props.setProperty("allowPublicKeyRetrieval", "true");
+        props.setProperty("sslMode", db.sslMode().name());
+        props.setProperty("allowPublicKeyRetrieval", Boolean.toString(db.allowPublicKeyRetrieval()));
         props.setProperty("useUnicode", "true");
         props.setProperty("tcpKeepAlive", "true");
         try {
@@ -41,8 +42,9 @@ public final class SourceConnector {
             return connection;
         } catch (SQLException e) {
             throw new ConnectionException("cannot connect to MySQL " + db.host() + ':' + db.port() + " as "
-                    + db.user() + " (source " + sourceName + "): " + e.getMessage()
-                    + " (check sources." + sourceName + ".db_conn in the configuration)", e);
+                    + db.user() + " (source " + sourceName + "): " + e.getMessage() + " ("
+                    + AuthenticationHint.forError(sourceName, e.getMessage())
+                    .orElse("check sources." + sourceName + ".db_conn in the configuration") + ")", e);
         }
     }
 

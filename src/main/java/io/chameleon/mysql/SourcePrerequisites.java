@@ -14,7 +14,7 @@ import java.util.Map;
 public final class SourcePrerequisites {
 
     private static final String VARIABLES = "SHOW GLOBAL VARIABLES WHERE Variable_name IN "
-            + "('log_bin', 'binlog_format', 'binlog_row_image', 'binlog_row_metadata')";
+            + "('log_bin', 'binlog_format', 'binlog_row_image', 'binlog_row_metadata', 'binlog_row_value_options')";
 
     /**
      * @param problems settings that prevent replication, each saying what to set in the MySQL configuration
@@ -45,18 +45,28 @@ public final class SourcePrerequisites {
         return evaluate(variables);
     }
 
-    /** Judges the server variables by name (lower case); a missing variable means a server too old to have it. */
+    /**
+     * Judges the server variables by name (lower case); a missing variable means a server too old to have it
+     * (MariaDB has no binlog_row_value_options). Each problem names the variable, its value and the fix.
+     */
     public static Result evaluate(Map<String, String> variables) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String logBin = variables.getOrDefault("log_bin", "OFF");
         if (!logBin.equalsIgnoreCase("ON")) {
             problems.add("log_bin is " + logBin + "; enable the binary log with log_bin=<base name> (and a "
-                    + "unique server_id) in the MySQL configuration");
+                    + "unique server_id) under [mysqld] in my.cnf and restart the server (log_bin cannot be set "
+                    + "at run time)");
         }
-        requireValue(variables, "binlog_format", "ROW", problems);
+        requireValue(variables, "binlog_format", "ROW", "statements cannot be replayed row by row", problems);
         if (variables.containsKey("binlog_row_image")) { // MySQL 5.5 has no such variable and logs full rows
-            requireValue(variables, "binlog_row_image", "FULL", problems);
+            requireValue(variables, "binlog_row_image", "FULL", "row events must carry every column", problems);
+        }
+        String valueOptions = variables.get("binlog_row_value_options");
+        if (valueOptions != null && valueOptions.toUpperCase(Locale.ROOT).contains("PARTIAL_JSON")) {
+            problems.add("binlog_row_value_options is " + valueOptions + "; chameleon does not apply partial JSON "
+                    + "updates (row events must carry whole JSON values): "
+                    + fix("binlog_row_value_options", "''", "''"));
         }
         String metadata = variables.get("binlog_row_metadata");
         if (metadata != null && !metadata.equalsIgnoreCase("FULL")) {
@@ -66,11 +76,18 @@ public final class SourcePrerequisites {
         return new Result(problems, warnings);
     }
 
-    private static void requireValue(Map<String, String> variables, String name, String required,
+    private static void requireValue(Map<String, String> variables, String name, String required, String why,
                                      List<String> problems) {
         String actual = variables.getOrDefault(name, "not set");
         if (!actual.equalsIgnoreCase(required)) {
-            problems.add(name + " is " + actual + "; set " + name + "=" + required + " in the MySQL configuration");
+            problems.add(name + " is " + actual + "; chameleon needs " + required + " (" + why + "): "
+                    + fix(name, "'" + required + "'", required));
         }
+    }
+
+    /** Both halves of the fix: now (sessions already open keep the old value) and after a restart. */
+    private static String fix(String name, String sqlValue, String optionFileValue) {
+        return "run SET GLOBAL " + name + " = " + sqlValue + " and write " + name + " = " + optionFileValue
+                + " under [mysqld] in my.cnf";
     }
 }

@@ -16,4 +16,9 @@ public record SourceServer(SourceFlavour flavour, String version) {
             return new SourceServer(SourceFlavour.fromVersion(version), version);
         }
     }
+
+    /** The statements this server's version understands. */
+    public SourceDialect dialect() {
+        return SourceDialect.fromVersion(version);
+    }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,24 +129,22 @@ public final class TableDiscovery {
     }
 
     private Map<TableName, List<SourceIndex>> indexes(List<String> schemas) throws SQLException {
-        Map<TableName, Map<String, IndexBuilder>> builders = new HashMap<>();
+        Map<TableName, TableIndexes> byTable = new HashMap<>();
         try (PreparedStatement query = prepare(STATISTICS, schemas); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 TableName table = new TableName(rows.getString(1), rows.getString(2));
                 String indexName = rows.getString(3);
-                IndexKind kind = kind(indexName, rows.getInt(4), rows.getString(5));
+                int nonUnique = rows.getInt(4);
+                String indexType = rows.getString(5);
                 String column = rows.getString(6);
                 rows.getInt(7);
                 boolean prefix = !rows.wasNull();
-                IndexBuilder index = builders.computeIfAbsent(table, key -> new LinkedHashMap<>())
-                        .computeIfAbsent(indexName, key -> new IndexBuilder(indexName, kind));
-                index.columns.add(column);
-                index.prefix |= prefix;
+                byTable.computeIfAbsent(table, key -> new TableIndexes())
+                        .add(indexName, nonUnique, indexType, column, prefix);
             }
         }
         Map<TableName, List<SourceIndex>> indexes = new HashMap<>();
-        builders.forEach((table, byName) -> indexes.put(table, byName.values().stream()
-                .map(b -> new SourceIndex(b.name, b.kind, List.copyOf(b.columns), b.prefix)).toList()));
+        byTable.forEach((table, tableIndexes) -> indexes.put(table, tableIndexes.indexes()));
         return indexes;
     }
 
@@ -161,19 +158,6 @@ public final class TableDiscovery {
             }
         }
         return Collections.unmodifiableSet(columns);
-    }
-
-    private static IndexKind kind(String name, int nonUnique, String indexType) {
-        if ("FULLTEXT".equalsIgnoreCase(indexType)) {
-            return IndexKind.FULLTEXT;
-        }
-        if ("SPATIAL".equalsIgnoreCase(indexType)) {
-            return IndexKind.SPATIAL;
-        }
-        if (name.equals("PRIMARY")) {
-            return IndexKind.PRIMARY;
-        }
-        return nonUnique == 0 ? IndexKind.UNIQUE : IndexKind.PLAIN;
     }
 
     private PreparedStatement prepare(String sql, List<String> schemas) throws SQLException {
@@ -199,17 +183,5 @@ public final class TableDiscovery {
     }
 
     private record ColumnName(TableName table, String column) {
-    }
-
-    private static final class IndexBuilder {
-        final String name;
-        final IndexKind kind;
-        final List<String> columns = new ArrayList<>();
-        boolean prefix;
-
-        IndexBuilder(String name, IndexKind kind) {
-            this.name = name;
-            this.kind = kind;
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 final class LivenessPulse {
 
     private static final Logger LOG = Logger.getLogger(LivenessPulse.class);
+    static final String REPLICATING = "replicating";
 
     private final PostgresConnector postgres;
     private final String schema;
@@ -28,6 +29,7 @@ final class LivenessPulse {
     private final ReplicaComponents components;
     private Thread thread;
     private volatile boolean running;
+    private String shownDetail = REPLICATING;
 
     /** @param components receives the replay lag read at each beat, for the readiness check (may be null) */
     LivenessPulse(PostgresConnector postgres, String catalogueSchema, int sourceId, Duration period,
@@ -77,6 +79,7 @@ final class LivenessPulse {
                     ps.executeUpdate();
                 }
                 if (components != null) {
+                    showRestarts(pg);
                     new SourceRepository(pg, schema).overview().stream().filter(o -> o.id() == sourceId).findFirst()
                             .map(SourceOverview::replayLag)
                             .ifPresent(lag -> components.replayLagSeconds(lag.toMillis() / 1000.0));
@@ -93,6 +96,24 @@ final class LivenessPulse {
             }
         }
         closeQuietly(pg);
+    }
+
+    /**
+     * Puts a part's restarts into the status detail while they last (show_status prints it), and the plain
+     * "replicating" back once it got going again.
+     */
+    private void showRestarts(Connection pg) throws SQLException {
+        String detail = components.restarting().map(PartRestarts.Restarting::describe).orElse(REPLICATING);
+        if (detail.equals(shownDetail)) {
+            return;
+        }
+        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + PgIdentifiers.qualified(schema, "source")
+                + " SET status_detail = ? WHERE source_id = ? AND status = 'running'")) {
+            ps.setString(1, detail);
+            ps.setInt(2, sourceId);
+            ps.executeUpdate();
+        }
+        shownDetail = detail;
     }
 
     static String hostName() {

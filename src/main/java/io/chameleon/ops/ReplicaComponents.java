@@ -2,10 +2,16 @@ package io.chameleon.ops;
 
 import io.chameleon.capture.CaptureStatistics;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What the health checks and logs read about a running replica: its parts' state and the first failure. */
 public final class ReplicaComponents {
+
+    private static final Duration STEADY_AFTER = Duration.ofMinutes(1);
 
     private final String source;
     private final int maxLagSeconds;
@@ -14,6 +20,7 @@ public final class ReplicaComponents {
     private volatile boolean readerRunning;
     private volatile boolean replayRunning;
     private volatile double replayLagSeconds;
+    private final PartRestarts restarts = new PartRestarts();
 
     public ReplicaComponents(String source, int maxLagSeconds) {
         this.source = source;
@@ -58,6 +65,30 @@ public final class ReplicaComponents {
 
     void replayLagSeconds(double seconds) {
         replayLagSeconds = seconds;
+    }
+
+    /**
+     * The part that is restarting after passing failures, while it has not got going again: the reader until it
+     * logs past the position it restarted at, the replay worker until it has run for a minute without failing.
+     */
+    public Optional<PartRestarts.Restarting> restarting() {
+        PartRestarts.Restarting current = restarts.current();
+        if (current == null) {
+            return Optional.empty();
+        }
+        boolean readerMovedOn = current.part().equals(PartRestarts.READER) && capture.position() != null
+                && !Objects.equals(capture.position(), current.position());
+        boolean replayWorks = current.part().equals(PartRestarts.REPLAY) && replayRunning
+                && current.latest().plus(STEADY_AFTER).isBefore(Instant.now());
+        if (readerMovedOn || replayWorks) {
+            restarts.recovered(current.part());
+            return Optional.empty();
+        }
+        return Optional.of(current);
+    }
+
+    PartRestarts.Restarting restarted(String part, String failure) {
+        return restarts.restarted(part, capture.position(), failure);
     }
 
     /** Records the first fatal failure; the process then stops. */

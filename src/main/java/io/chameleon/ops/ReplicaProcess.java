@@ -1,6 +1,7 @@
 package io.chameleon.ops;
 
 import io.chameleon.capture.BinlogReader;
+import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
@@ -8,6 +9,7 @@ import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ConnectionException;
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.replay.ReplaySettings;
@@ -40,6 +42,7 @@ public final class ReplicaProcess {
     private final ReplicaComponents components;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
+    private volatile String failureSqlState;
 
     public ReplicaProcess(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
                           SourceConnector mysql) {
@@ -71,7 +74,7 @@ public final class ReplicaProcess {
         try (Connection pg = postgres.connect()) {
             SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
             record = sources.require(source.name());
-            sources.setStatus(source.name(), SourceStatus.RUNNING, "replicating");
+            sources.setStatus(source.name(), SourceStatus.RUNNING, LivenessPulse.REPLICATING);
         } catch (SQLException e) {
             finished.countDown();
             throw new ConnectionException("cannot register the replica of " + source.name() + ": " + e.getMessage(), e);
@@ -100,7 +103,12 @@ public final class ReplicaProcess {
             if (failure == null) {
                 sources.setStatus(source.name(), SourceStatus.STOPPED, "stopped on request");
             } else if (sources.require(source.name()).status() != SourceStatus.ERROR) {
-                sources.setStatus(source.name(), SourceStatus.ERROR, failure);
+                BinlogPosition at = components.capture().position();
+                String detail = failure + (at == null ? "" : " (read position " + at + ")");
+                sources.setStatus(source.name(), SourceStatus.ERROR, detail);
+                new ReplayErrorRepository(pg, config.catalogueSchema()).recordProcessFailure(sources
+                        .require(source.name()).id(), at, failureSqlState == null ? "XX000" : failureSqlState,
+                        "replica stopped: " + failure);
             }
             new LivenessPulse(postgres, config.catalogueSchema(), 0, PULSE, null).clear(pg, source.name());
         } catch (SQLException | RuntimeException e) {
@@ -134,7 +142,11 @@ public final class ReplicaProcess {
         }
     }
 
-    /** Runs one part, retrying passing failures with backoff; a lasting one stops the replica. */
+    /**
+     * Runs one part, retrying passing failures (connections, server restarts) with backoff, counted and shown while
+     * they last. Anything else would fail again at the same place: it stops the replica with status error, its
+     * position and message recorded, instead of an endless retry that looks healthy.
+     */
     private Thread part(String name, Work work, BooleanSupplier stop) {
         Thread thread = new Thread(() -> {
             int attempt = 0;
@@ -143,14 +155,15 @@ public final class ReplicaProcess {
                 try {
                     work.run();
                     return;
-                } catch (ConnectionException e) {
-                    // a server restarting: a passing failure
-                    attempt = backOff(name, ranLongerThanBackoff(started) ? 1 : attempt + 1, e, stop);
-                } catch (ChameleonException | Error e) {
-                    LOG.errorf("%s failed source=%s: %s", name, source.name(), e.getMessage());
-                    components.failed(name + ": " + e.getMessage());
-                    return;
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
+                    if (!(e instanceof ConnectionException) && (e instanceof ChameleonException
+                            || !PassingFailures.isPassing(e))) {
+                        stopOnLastingFailure(name, e);
+                        return;
+                    }
+                    PartRestarts.Restarting restarting = components.restarted(name, String.valueOf(e.getMessage()));
+                    LOG.warnf("event=part_restart part=%s source=%s restarts=%d position=%s", name, source.name(),
+                            restarting.restarts(), restarting.position());
                     attempt = backOff(name, ranLongerThanBackoff(started) ? 1 : attempt + 1, e, stop);
                 }
             }
@@ -159,7 +172,29 @@ public final class ReplicaProcess {
         return thread;
     }
 
-    private int backOff(String part, int attempt, Exception cause, BooleanSupplier stop) {
+    private void stopOnLastingFailure(String part, Throwable e) {
+        if (e instanceof ChameleonException) {
+            LOG.errorf("%s failed source=%s: %s", part, source.name(), e.getMessage());
+        } else {
+            // not a condition the code expects: a bug or a library failing; the stack is what finds it
+            LOG.errorf(e, "%s failed with an unexpected error source=%s", part, source.name());
+        }
+        String message = e instanceof ChameleonException ? e.getMessage()
+                : e.getClass().getName() + ": " + e.getMessage();
+        components.failed(part + ": " + message);
+        failureSqlState = sqlState(e);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "XX000";
+    }
+
+    private int backOff(String part, int attempt, Throwable cause, BooleanSupplier stop) {
         long wait = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt, 6));
         LOG.warnf("%s interrupted source=%s attempt=%d retry_in=%dms: %s", part, source.name(), attempt, wait,
                 cause.getMessage());

@@ -54,6 +54,31 @@ class RecordedMySqlBinlogTest {
         assertThat(((CapturedEvent.Commit) events.get(1)).next()).isEqualTo(new BinlogPosition("mysql-bin.000001", 517));
     }
 
+    @Test
+    void aMySql57BinlogWithoutChecksumsIsDecodedCompletely() throws Exception {
+        List<CapturedEvent> events = translate("/binlog/mysql-5.7.20-no-checksum.bin");
+
+        // mariadb-binlog --base64-output=decode-rows -v lists 36 transactions (Xid): 34 inserts and 2 updates
+        long commits = events.stream().filter(e -> e instanceof CapturedEvent.Commit).count();
+        List<CapturedEvent.Rows> rows = events.stream().filter(e -> e instanceof CapturedEvent.Rows)
+                .map(CapturedEvent.Rows.class::cast).toList();
+        assertThat(commits).isEqualTo(36);
+        assertThat(rows.stream().mapToLong(r -> Math.max(r.before().size(), r.after().size())).sum()).isEqualTo(36);
+        assertThat(rows.stream().filter(r -> r.operation() == RowOperation.UPDATE)
+                .mapToLong(r -> r.after().size()).sum()).isEqualTo(2);
+        CapturedEvent.Rows first = rows.get(0);
+        assertThat(first.operation()).isEqualTo(RowOperation.INSERT);
+        assertThat(first.database() + "." + first.table()).isEqualTo("account_db.account");
+        assertThat(first.position()).isEqualTo(new BinlogPosition("mysql-bin.000001", 1350));
+        assertThat(text(first.after().get(0))).isEqualTo("42b0a771-9345-4b19-b503-d51b5fff30ef|"
+                + "2018-10-30 18:02:09|"
+                + "2018-10-30 18:02:09|086|zh-cn|18888888888|test_nickname|14e1b600b1fd579f47433b88e8d85291|"
+                + "test_user_name");
+        // the CREATE DATABASE and CREATE TABLE statements come first; the first transaction ends at 1544
+        assertThat(events.get(events.indexOf(first) + 1)).isInstanceOfSatisfying(CapturedEvent.Commit.class,
+                commit -> assertThat(commit.next()).isEqualTo(new BinlogPosition("mysql-bin.000001", 1544)));
+    }
+
     /** The decoded values as the reader hands them on: strings and temporal values as bytes, numbers as numbers. */
     private static String text(Serializable[] row) {
         List<String> cells = new ArrayList<>();

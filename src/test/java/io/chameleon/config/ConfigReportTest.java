@@ -43,7 +43,7 @@ class ConfigReportTest {
         String text = ConfigReport.showSources(config());
 
         assertTrue(text.startsWith("Source mysql\n"), text);
-        assertTrue(text.contains("\nschema_mappings          sakila -> sakila_pg\n"), text);
-        assertTrue(text.contains("\ncopy_max_memory          314572800 bytes\n"), text);
+        assertTrue(text.contains("\nschema_mappings                     sakila -> sakila_pg\n"), text);
+        assertTrue(text.contains("\ncopy_max_memory                     314572800 bytes\n"), text);
     }
 }

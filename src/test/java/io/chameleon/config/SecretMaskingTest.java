@@ -49,7 +49,7 @@ class SecretMaskingTest {
         String text = ConfigReport.showSources(validConfig());
 
         assertFalse(text.contains(ConfigFiles.MYSQL_PASSWORD), text);
-        assertTrue(text.contains("db_conn.password         ********"), text);
+        assertTrue(text.contains("db_conn.password                    ********"), text);
     }
 
     @Test

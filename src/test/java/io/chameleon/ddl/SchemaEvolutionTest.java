@@ -120,9 +120,11 @@ class SchemaEvolutionTest {
         create("CREATE TABLE t (a INT)");
         assertThatThrownBy(() -> evolution.apply("db", "ALTER TABLE t ADD b FANCYTYPE", known))
                 .isInstanceOf(UntranslatableDdl.class).hasMessageContaining("`t`");
-        assertThatThrownBy(() -> evolution.apply("db", "ALTER TABLE t DEFAULT CHARSET latin1", known))
+        // text the grammar rejects (DEFAULT CHARSET used to be such text before MariaDbSpellings)
+        assertThatThrownBy(() -> evolution.apply("db", "ALTER TABLE t FROBNICATE 7", known))
                 .isInstanceOf(UntranslatableDdl.class).hasMessageContaining("`t`");
-        assertThat(evolution.apply("db", "ALTER TABLE unknown_t DEFAULT CHARSET latin1", known)).isEmpty();
+        assertThat(evolution.apply("db", "ALTER TABLE unknown_t FROBNICATE 7", known)).isEmpty();
+        assertThat(evolution.apply("db", "ALTER TABLE t DEFAULT CHARSET latin1", known)).isEmpty();
     }
 
     @Test
@@ -133,5 +135,90 @@ class SchemaEvolutionTest {
         assertThat(after.column("a").orElseThrow().columnType()).isEqualTo("mediumtext");
         assertThat(after.column("b").orElseThrow().collation()).isEqualTo("utf8mb4_general_ci");
         assertThat(after.column("n").orElseThrow().charset()).isNull();
+    }
+
+    /** Whatever the text, the model either applies it or refuses it with UntranslatableDdl: never another error. */
+    @Test
+    void oddLengthsAndListsGiveAModelOrUntranslatableDdlNeverAnotherException() throws UntranslatableDdl {
+        create("CREATE TABLE base (id INT PRIMARY KEY, v VARCHAR(5))");
+        List<String> odd = List.of("decimal(19.5)", "decimal(0.0)", "decimal(0.2)", "decimal(.5)", "decimal(5.)",
+                "decimal(99)", "decimal(5,9)", "float(1.5)", "float(25.5)", "float(0,0)", "double(0,0)",
+                "varchar(1e3)", "varchar(10.7)", "char(2.5)", "int(5.5)", "int(0)", "bit(0)", "bit(3.5)",
+                "datetime(2.5)", "text(100.5)", "varchar(99999999999)", "char(-1)", "enum()", "set()",
+                "decimal(10.5,2.6)", "varchar(0x10)", "int(abc)", "time(1e2)");
+        for (String type : odd) {
+            for (String sql : List.of("CREATE TABLE odd (c " + type + ")", "ALTER TABLE base ADD c " + type,
+                    "ALTER TABLE base MODIFY v " + type + " DEFAULT 1")) {
+                try {
+                    evolution.apply("db", sql, known);
+                } catch (UntranslatableDdl refused) {
+                    assertThat(refused.getMessage()).as(sql).contains("`db`.`");
+                } catch (RuntimeException e) {
+                    throw new AssertionError(sql + " threw " + e, e);
+                }
+            }
+        }
+    }
+
+    /** Measured on MariaDB 10.11: a single fractional precision is cut to its integer part, 0 is the default. */
+    @Test
+    void fractionalAndZeroPrecisionsAreWhatMariaDbMakesOfThem() throws UntranslatableDdl {
+        SourceTable t = create("CREATE TABLE foo (c1 decimal(19), c2 decimal(19.5), c3 decimal(0.0), c4 decimal(0.2), "
+                + "c5 decimal(19,2), c6 decimal(0,0), f1 float(1.5), f2 float(25.5), f3 float(0,0), i int(0), b bit(0), "
+                + "v varchar(10.7), d datetime(2.5))");
+        assertThat(t.columns()).extracting(SourceColumn::columnType).containsExactly("decimal(19,0)",
+                "decimal(19,0)", "decimal(10,0)", "decimal(10,0)", "decimal(19,2)", "decimal(10,0)", "float", "double",
+                "float", "int(11)", "bit(1)", "varchar(10)", "datetime(2)");
+    }
+
+    @Test
+    void mariaDbSpellingsDruidLacksApply() throws UntranslatableDdl {
+        SourceTable t = create("CREATE TABLE sp (a CHAR VARYING(10), b CHARACTER VARYING(10) CHAR SET latin1, "
+                + "c NCHAR VARYING(3), d NATIONAL VARCHAR(4), e LONG VARBINARY, f LONG VARCHAR, g LONG, h MIDDLEINT, "
+                + "i INT8, j FLOAT4, k SMALLINT SERIAL DEFAULT VALUE, l INT INVISIBLE) DEFAULT CHAR SET=latin1");
+        assertThat(t.columns()).extracting(SourceColumn::columnType).containsExactly("varchar(10)", "varchar(10)",
+                "varchar(3)", "varchar(4)", "mediumblob", "mediumtext", "mediumtext", "mediumint(9)", "bigint(20)",
+                "float", "smallint(6)", "int(11)");
+        assertThat(t.column("a").orElseThrow().charset()).isEqualTo("latin1");
+        assertThat(t.column("c").orElseThrow().charset()).isEqualTo("utf8mb3");
+        assertThat(t.column("k").orElseThrow()).extracting(SourceColumn::nullable, SourceColumn::extra)
+                .containsExactly(false, "auto_increment");
+        assertThat(t.column("l").orElseThrow().extra()).isEqualTo("INVISIBLE");
+        assertThat(t.indexes()).extracting(SourceIndex::name).containsExactly("k");
+
+        TableChange.Altered altered = (TableChange.Altered) evolution.apply("db",
+                "ALTER TABLE sp ADD (PRIMARY KEY (h), w INT, INDEX iw (w)), ADD COLUMN s INT INVISIBLE, "
+                        + "CONVERT TO CHARSET utf8mb4", known).get(0);
+        assertThat(altered.after().columns()).extracting(SourceColumn::name).endsWith("w", "s");
+        assertThat(altered.after().column("s").orElseThrow().extra()).isEqualTo("INVISIBLE");
+        assertThat(altered.after().indexes()).extracting(SourceIndex::name).containsExactly("PRIMARY", "k", "iw");
+        tables.put(new TableName("db", "sp"), altered.after());
+
+        SourceTable copy = create("CREATE TABLE sp2 (LIKE sp)");
+        assertThat(copy.columns()).isEqualTo(altered.after().columns());
+        SourceTable czech = create("create table žluťoučký (kůň int primary key)");
+        assertThat(czech.name()).isEqualTo("žluťoučký");
+        assertThat(czech.columns()).extracting(SourceColumn::name).containsExactly("kůň");
+    }
+
+    @Test
+    void systemVersionedTablesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> evolution.apply("db",
+                "CREATE TABLE versioned (id INT PRIMARY KEY, v INT) WITH SYSTEM VERSIONING", known))
+                .isInstanceOf(UntranslatableDdl.class).hasMessageContaining("`db`.`versioned`")
+                .hasMessageContaining("SYSTEM VERSIONING").hasMessageContaining("row_start");
+    }
+
+    @Test
+    void createOrReplaceDropsTheKnownTableFirst() throws UntranslatableDdl {
+        create("CREATE TABLE r (id INT PRIMARY KEY, old INT)");
+        List<TableChange> changes = evolution.apply("db", "CREATE OR REPLACE TABLE r (id INT PRIMARY KEY, v INT)", known);
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0)).isEqualTo(new TableChange.Dropped(new TableName("db", "r")));
+        assertThat(((TableChange.Created) changes.get(1)).table().columns()).extracting(SourceColumn::name)
+                .containsExactly("id", "v");
+        assertThat(evolution.apply("db", "CREATE OR REPLACE TABLE fresh (id INT)", known)).singleElement()
+                .isInstanceOf(TableChange.Created.class);
+        assertThat(evolution.apply("db", "CREATE OR REPLACE TEMPORARY TABLE r (id INT)", known)).isEmpty();
     }
 }

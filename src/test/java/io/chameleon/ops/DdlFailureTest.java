@@ -33,8 +33,8 @@ class DdlFailureTest {
                 .write(home, "ddl-failure").toString();
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
             source.execute("INSERT INTO fragile VALUES (1, 1)",
-                    // MariaDB's invisible columns are outside the grammar: the statement cannot be applied
-                    "ALTER TABLE fragile ADD COLUMN secret INT INVISIBLE",
+                    // system versioning adds hidden columns to every row image: the statement cannot be applied
+                    "ALTER TABLE fragile ADD COLUMN secret INT, ADD SYSTEM VERSIONING",
                     "INSERT INTO fragile (id, v, secret) VALUES (2, 2, 2)",
                     "INSERT INTO steady VALUES (1)");
 
