@@ -41,6 +41,8 @@ final class SchemaChangeCapture {
     private static final Logger LOG = Logger.getLogger(SchemaChangeCapture.class);
     /** The SQLSTATE of what replication cannot follow (feature_not_supported), as replay records it. */
     private static final String UNSUPPORTED = "0A000";
+    /** SQLSTATE class 01, a warning: the table replicates, with a structure read from the source. */
+    private static final String BUILT_FROM_SOURCE = "01000";
     private static final String[] FALLBACK_DEFAULTS = {"utf8mb4", "utf8mb4_general_ci"};
 
     /**
@@ -334,6 +336,12 @@ final class SchemaChangeCapture {
                     statement.position(), name, key.isEmpty() ? "no" : "yes",
                     key.isEmpty() ? " reason=\"" + SourceTable.NO_REPLICA_KEY + "\"" : "");
             if (untranslated != null) {
+                // not an error, but an operator must know the structure came from elsewhere than the statement
+                errors.recordTableError(sourceId, destination, table.name(), statement.position(), statement.sql(),
+                        BUILT_FROM_SOURCE, "table " + name + " at " + statement.position() + ": its CREATE statement"
+                                + " could not be translated (" + untranslated + "); the table was built from the"
+                                + " source's current structure instead (rows whose columns differ from it will stop"
+                                + " its capture, reported)");
                 LOG.warnf("event=ddl_table_built_from_source source=%s position=%s table=%s reason=\"%s\": the"
                         + " statement could not be translated, so the table was built from the source's current"
                         + " structure", source.name(), statement.position(), name, untranslated);
