@@ -71,7 +71,11 @@ public final class BinlogReader {
             BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
             ChangeCapture capture = new ChangeCapture(queue, writer, new ChangeFilter(source, tables), settings,
                     state.position(), state.consistent(), state.highWatermark(), statistics, schemaChanges);
-            BinlogStream stream = new BinlogStream(source, queue);
+            BinlogStream stream = new BinlogStream(source, queue, () -> {
+                try (Connection my = mysql.connect()) {
+                    return io.chameleon.mysql.BinaryLogs.oldest(my);
+                }
+            });
             AtomicReference<RuntimeException> streamFailure = new AtomicReference<>();
             Thread streamThread = new Thread(() -> {
                 try {

@@ -3,11 +3,14 @@ package io.chameleon.capture;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.mysql.BinaryLogs;
 import io.chameleon.mysql.BinlogPosition;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +37,18 @@ final class BinlogStream {
     private volatile BinlogEventTranslator translator;
     private volatile String failure;
 
-    BinlogStream(SourceConfig source, BlockingQueue<CapturedEvent> queue) {
+    /** Reads the oldest binlog the server still has, for the message when the one needed was purged. */
+    @FunctionalInterface
+    interface OldestBinlog {
+        Optional<String> read() throws SQLException;
+    }
+
+    private final OldestBinlog oldestBinlog;
+
+    BinlogStream(SourceConfig source, BlockingQueue<CapturedEvent> queue, OldestBinlog oldestBinlog) {
         this.source = source;
         this.queue = queue;
+        this.oldestBinlog = oldestBinlog;
         this.heartbeat = Duration.ofSeconds(Math.max(1, source.sleepLoopSeconds()));
     }
 
@@ -55,6 +67,9 @@ final class BinlogStream {
             }
             String reason = failure != null ? failure : "connection to the source closed";
             position = resumePosition(translator, reason, position);
+            if (BinaryLogs.isPurged(reason)) {
+                throw purged(position, reason); // no retry can bring the binlog back
+            }
             failedAttempts = streamed ? 0 : failedAttempts + 1;
             failuresHere = position.equals(lastFailurePosition) && failure != null ? failuresHere + 1 : 0;
             lastFailurePosition = failure != null ? position : null;
@@ -70,6 +85,22 @@ final class BinlogStream {
                     position, reason, backoff.toSeconds());
             sleep(backoff, stop);
         }
+    }
+
+    private CaptureException purged(BinlogPosition needed, String reason) {
+        String oldest;
+        try {
+            oldest = oldestBinlog.read().map(file -> "the oldest binlog it still has is " + file)
+                    .orElse("it lists no binlog at all");
+        } catch (SQLException | RuntimeException e) {
+            oldest = "its binlogs could not be listed: " + e.getMessage();
+        }
+        return new CaptureException("source " + source.name() + " needs the binlog from " + needed + ", which the"
+                + " server no longer has (purged, or expired by binlog_expire_logs_seconds/expire_logs_days); "
+                + oldest + ". The changes since " + needed + " cannot be replicated any more: copy the source again"
+                + " with 'chameleon init_replica --source " + source.name() + "' (or 'sync_tables --tables …' for"
+                + " the tables that changed), and keep binlogs longer than the replica may be stopped. Server said: "
+                + reason);
     }
 
     /** Breaks the connection off from outside (stop, or a silent server). */
