@@ -94,8 +94,9 @@ public final class BinlogReader {
             try {
                 capture.run(() -> stop.getAsBoolean() || streamFailure.get() != null);
             } finally {
-                stream.disconnect();
+                // told before the disconnect, so the stream thread ends instead of waiting for this consumer
                 streamFailure.compareAndSet(null, new CaptureException("reader stopped"));
+                stream.disconnect();
                 joinQuietly(streamThread);
             }
             RuntimeException failure = streamFailure.get();
