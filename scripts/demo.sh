@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Chameleon demo: private MariaDB and PostgreSQL servers, a sample shop schema, init_replica, a live replica,
 # some changes (rows and an ALTER TABLE), show_status and the replicated rows; then everything it started is stopped and removed.
-# Needs: JDK 17+, mariadb-server and postgresql packages (Debian: apt-get install -y mariadb-server postgresql).
+# Installs what is missing on Debian/Ubuntu (a JDK, mariadb-server, postgresql) through scripts/prerequisites.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x /usr/sbin/mariadbd ] || { echo "mariadbd missing: apt-get install -y mariadb-server"; exit 1; }
-[ -n "$pg_bin" ] || { echo "PostgreSQL server missing: apt-get install -y postgresql"; exit 1; }
+source scripts/prerequisites.sh
+pg_bin=$PG_BIN
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 work=$(mktemp -d /tmp/chameleon-demo.XXXXXX)
