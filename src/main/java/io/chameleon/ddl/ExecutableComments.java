@@ -57,7 +57,7 @@ final class ExecutableComments {
     }
 
     /** Index after the closing quote; doubled quotes and backslash escapes (not in identifiers) stay inside. */
-    private static int endOfQuoted(String sql, int start, char quote) {
+    static int endOfQuoted(String sql, int start, char quote) {
         int i = start + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);

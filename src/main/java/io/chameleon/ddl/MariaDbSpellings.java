@@ -260,7 +260,7 @@ final class MariaDbSpellings {
             int end;
             Kind kind;
             if (c == '\'' || c == '"' || c == '`') {
-                end = endOfQuoted(sql, i, c);
+                end = ExecutableComments.endOfQuoted(sql, i, c);
                 kind = Kind.QUOTED;
             } else if (c == '/' && sql.startsWith("/*", i)) {
                 end = sql.indexOf("*/", i + 2);
@@ -297,25 +297,5 @@ final class MariaDbSpellings {
     private static boolean isWordChar(char c) {
         return c == '_' || c == '$' || (c < 128 ? Character.isLetterOrDigit(c) : Character.isLetterOrDigit(c)
                 || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK);
-    }
-
-    /** Index after the closing quote; doubled quotes and backslash escapes (not in identifiers) stay inside. */
-    private static int endOfQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
     }
 }
