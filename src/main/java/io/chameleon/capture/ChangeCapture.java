@@ -173,6 +173,8 @@ final class ChangeCapture {
         }
         try {
             encode(rows, table, count);
+        } catch (CaptureException deliberate) {
+            throw deliberate; // bad_value_policy: error stops the reader, as asked
         } catch (RuntimeException | LinkageError e) {
             // a value our decoding cannot handle: that table leaves capture, reported; the others go on
             open.add(schemaChanges.undecodable(table, rows, e));

@@ -16,6 +16,14 @@ public class ReplicaLiveness implements HealthCheck {
     @Inject
     ReplicaRegistry registry;
 
+    public ReplicaLiveness() {
+    }
+
+    /** Outside CDI: the check of the replica this registry holds. */
+    public ReplicaLiveness(ReplicaRegistry registry) {
+        this.registry = registry;
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("replica");

@@ -16,6 +16,14 @@ public class ReplicaReadiness implements HealthCheck {
     @Inject
     ReplicaRegistry registry;
 
+    public ReplicaReadiness() {
+    }
+
+    /** Outside CDI: the check of the replica this registry holds. */
+    public ReplicaReadiness(ReplicaRegistry registry) {
+        this.registry = registry;
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("replica-lag");

@@ -1,11 +1,15 @@
 package io.chameleon.ops;
 
+import io.chameleon.health.ReplicaLiveness;
+import io.chameleon.health.ReplicaReadiness;
+import io.chameleon.health.ReplicaRegistry;
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
 import io.chameleon.testsupport.TestConfig;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +97,9 @@ class ReaderFailureTest {
 
             Eventually.equals(true, () -> replica.failure() != null, DEADLINE);
             assertThat(replica.failure().getMessage()).contains("reader", "injected failure");
+            HealthCheckResponse live = new ReplicaLiveness(registryOf(replica)).call();
+            assertThat(live.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            assertThat(live.getData().orElseThrow().get("failure").toString()).contains("reader: ", "injected failure");
 
             CliRunner.Result status = CliRunner.run("show_status", "--config", config);
             assertThat(status.exitCode()).as(status.err()).isZero();
@@ -120,6 +127,10 @@ class ReaderFailureTest {
             refuseReadPositionUpdates(target, "cat_restart", "53300");
             source.execute("INSERT INTO t_restart VALUES (1)");
 
+            Eventually.equals(true, () -> new ReplicaReadiness(registryOf(replica)).call().getData().orElseThrow()
+                    .containsKey("restarting"), DEADLINE);
+            assertThat(new ReplicaReadiness(registryOf(replica)).call().getStatus())
+                    .isEqualTo(HealthCheckResponse.Status.DOWN);
             Eventually.equals(true, () -> CliRunner.run("show_status", "--config", config).out()
                     .matches("(?s).*shop: reader restarting: [2-9]\\d* restarts at \\S+:\\d+ since .*injected failure.*"),
                     DEADLINE);
@@ -132,8 +143,16 @@ class ReaderFailureTest {
                     DEADLINE);
             Eventually.equals(true, () -> !CliRunner.run("show_status", "--config", config).out().contains("restarting"),
                     DEADLINE);
+            assertThat(new ReplicaReadiness(registryOf(replica)).call().getData().orElseThrow())
+                    .doesNotContainKey("restarting");
             assertThat(replica.failure()).isNull();
         }
+    }
+
+    private static ReplicaRegistry registryOf(ReplicaHarness replica) {
+        ReplicaRegistry registry = new ReplicaRegistry();
+        registry.register(replica.components());
+        return registry;
     }
 
     private static void refuseReadPositionUpdates(PostgresDatabase target, String catalogue, String sqlState) {

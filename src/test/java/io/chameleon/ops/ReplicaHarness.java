@@ -51,6 +51,11 @@ final class ReplicaHarness implements AutoCloseable {
         return harness;
     }
 
+    /** What the health checks read. */
+    ReplicaComponents components() {
+        return replica.components();
+    }
+
     RuntimeException failure() {
         return failure;
     }
