@@ -1,8 +1,11 @@
 package io.chameleon.capture;
 
+import io.chameleon.catalog.ChangeLogFormat;
+
 /** The kind of a change the log stores, with its code (a truncate empties the table; a schema change runs DDL). */
 enum RowOperation {
-    INSERT('I'), UPDATE('U'), DELETE('D'), TRUNCATE('T'), SCHEMA('S');
+    INSERT(ChangeLogFormat.INSERT), UPDATE(ChangeLogFormat.UPDATE), DELETE(ChangeLogFormat.DELETE),
+    TRUNCATE(ChangeLogFormat.TRUNCATE), SCHEMA(ChangeLogFormat.SCHEMA);
 
     private final byte[] code;
 

@@ -176,7 +176,8 @@ public final class ReplicatedTableRepository {
         return "SELECT s.table_id, sum(s.n) AS n FROM " + PgIdentifiers.qualified(schema, "log_batch") + " b"
                 + " CROSS JOIN LATERAL (SELECT u.table_id, u.n FROM unnest(b.table_ids, b.table_rows) AS u (table_id, n)"
                 + " UNION ALL SELECT c.table_id, count(*) FROM " + PgIdentifiers.qualified(schema, "change_log") + " c"
-                + " WHERE b.table_ids IS NULL AND c.batch_id = b.batch_id AND c.operation IN ('I', 'U', 'D', 'T')"
+                + " WHERE b.table_ids IS NULL AND c.batch_id = b.batch_id"
+                + " AND c.operation IN " + ChangeLogFormat.TABLE_CHANGES
                 + " GROUP BY c.table_id) s WHERE b.source_id = ? AND b.complete AND b.replayed_at IS NULL"
                 + " GROUP BY s.table_id";
     }

@@ -1,5 +1,7 @@
 package io.chameleon.replay;
 
+import io.chameleon.catalog.ChangeLogFormat;
+
 import io.chameleon.catalog.RowLayoutRepository;
 import io.chameleon.catalog.RowLayoutRepository.RowLayout;
 import io.chameleon.config.ErrorPolicy;
@@ -124,7 +126,7 @@ final class ChunkApplier {
             loadTables(List.of(barrier.tableId()), barrier.position());
         }
         ReplayTable table = barrier.tableId() == null ? null : tables.get(barrier.tableId());
-        boolean truncate = barrier.operation() == 'T';
+        boolean truncate = barrier.operation() == ChangeLogFormat.TRUNCATE;
         boolean apply = truncate ? table != null && table.applied() : table == null || table.replicaEnabled();
         if (!apply) {
             skipped++;

@@ -1,5 +1,7 @@
 package io.chameleon.replay;
 
+import io.chameleon.catalog.ChangeLogFormat;
+
 import io.chameleon.postgres.PgIdentifiers;
 
 /** The catalogue statements a chunk's apply needs besides the per-table {@link NetEffectStatement}. */
@@ -15,13 +17,13 @@ final class ChunkQueries {
     String barriers(EventRange chunk) {
         return "SELECT c.batch_id, c.event_seq, c.operation, c.table_id, c.ddl, c.binlog_file, c.binlog_position"
                 + " FROM " + table("change_log") + " c WHERE " + chunk.predicate()
-                + " AND c.operation IN ('T', 'S') ORDER BY c.batch_id, c.event_seq";
+                + " AND c.operation IN " + ChangeLogFormat.BARRIERS + " ORDER BY c.batch_id, c.event_seq";
     }
 
     /** Row events per table and row layout in a segment. */
     String rowCounts(EventRange segment) {
         return "SELECT c.table_id, c.layout_id, count(*) FROM " + table("change_log") + " c WHERE "
-                + segment.predicate() + " AND c.operation IN ('I', 'U', 'D') GROUP BY c.table_id, c.layout_id"
+                + segment.predicate() + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " GROUP BY c.table_id, c.layout_id"
                 + " ORDER BY c.table_id, c.layout_id";
     }
 
@@ -29,7 +31,7 @@ final class ChunkQueries {
     String eventsOf(int tableId, EventRange segment) {
         return "SELECT c.batch_id, c.event_seq, c.binlog_file, c.binlog_position FROM " + table("change_log") + " c"
                 + " WHERE " + segment.predicate() + " AND c.table_id = " + tableId
-                + " AND c.operation IN ('I', 'U', 'D') ORDER BY c.batch_id, c.event_seq";
+                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " ORDER BY c.batch_id, c.event_seq";
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.chameleon.replay;
 
+import io.chameleon.catalog.ChangeLogFormat;
+
 import io.chameleon.catalog.RowLayoutRepository.RowLayout;
 import io.chameleon.postgres.PgIdentifiers;
 
@@ -63,7 +65,7 @@ final class NetEffectStatement {
                 + " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
                 + ")) AS a (upsert, image, " + keyNames + ")"
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()
-                + " AND c.operation IN ('I', 'U', 'D') AND a.image IS NOT NULL"
+                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.image IS NOT NULL"
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
                 // the source's values win over an identity column's own, even one GENERATED ALWAYS
