@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs or locates what the demo and the tests need on Debian/Ubuntu: a JDK 17+, the MariaDB and PostgreSQL
-# server binaries, PostGIS for the installed PostgreSQL and systemd-analyze. Installs (apt-get, as root) only what is missing; the
-# packages' own services are not used. Source it: it exports PG_BIN (the PostgreSQL server binaries' directory).
+# server binaries, PostGIS for the installed PostgreSQL and systemd-analyze. Installs (apt-get, as root) only what
+# is missing; the packages' own services are not used. Source it: it exports PG_BIN (the server binaries' directory).
 set -euo pipefail
 
 chameleon_pg_bin() {
