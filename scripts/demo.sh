@@ -2,13 +2,17 @@
 # Chameleon demo: private MariaDB and PostgreSQL servers, a sample shop schema, init_replica, a live replica,
 # some changes (rows and an ALTER TABLE), show_status and the replicated rows; then everything it started is stopped and removed.
 # Installs what is missing on Debian/Ubuntu (a JDK, mariadb-server, postgresql) through scripts/prerequisites.sh.
+# Runs chameleon through scripts/chameleon: the native executable when built (or CHAMELEON_BIN), else the JVM build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 source scripts/prerequisites.sh
 pg_bin=$PG_BIN
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+# scripts/chameleon runs the native executable when there is one (target/*-runner or CHAMELEON_BIN), the JVM
+# build otherwise; the JVM build is made when it has neither
+scripts/chameleon --version >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
+echo "== $(scripts/chameleon --version 2>&1 | tr '\n' ' ')"
 
 work=$(mktemp -d /tmp/chameleon-demo.XXXXXX)
 chmod 755 "$work"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs or locates what the demo and the tests need on Debian/Ubuntu: a JDK 17+, the MariaDB and PostgreSQL
-# server binaries and PostGIS for the installed PostgreSQL. Installs (apt-get, as root) only what is missing; the
-# packages' own services are not used. Source it: it exports PG_BIN (the PostgreSQL server binaries' directory).
+# server binaries, PostGIS for the installed PostgreSQL and systemd-analyze. Installs (apt-get, as root) only what
+# is missing; the packages' own services are not used. Source it: it exports PG_BIN (the server binaries' directory).
 set -euo pipefail
 
 chameleon_pg_bin() {
@@ -27,6 +27,8 @@ missing=()
 [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
 [ -n "$(chameleon_pg_bin)" ] || missing+=(postgresql)
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+# the tests verify deploy/systemd's unit with systemd-analyze (installing the package starts nothing in a container)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 [ ${#missing[@]} -eq 0 ] || chameleon_install "${missing[@]}"
 
 PG_BIN=$(chameleon_pg_bin)

@@ -1,0 +1,127 @@
+package io.chameleon.packaging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * scripts/chameleon runs the native executable when there is one (CHAMELEON_BIN, else the newest target/*-runner)
+ * and the JVM build otherwise, saying which in one line on stderr. The native executables here are shell scripts
+ * printing their arguments (no GraalVM on these machines); the JVM build is the packaged one.
+ */
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of("scripts", "chameleon").toAbsolutePath();
+    private static final Path APP = Path.of("target", "quarkus-app").toAbsolutePath();
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void runsChameleonBinWithTheArgumentsPassedThrough() throws Exception {
+        Path fake = ProgramRun.fakeExecutable(scratch.resolve("elsewhere/chameleon-native"));
+
+        ProgramRun run = launch(LAUNCHER, Map.of("CHAMELEON_BIN", fake.toString()), "show_status", "--source",
+                "two words", "");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
+        assertThat(run.out()).isEqualTo("fake: show_status\nfake: --source\nfake: two words\nfake: \n");
+        assertThat(run.err()).isEqualTo("chameleon: native executable " + fake + "\n");
+    }
+
+    @Test
+    void refusesAChameleonBinThatIsNotAnExecutable() throws Exception {
+        Path notExecutable = Files.writeString(scratch.resolve("chameleon.txt"), "not a program");
+
+        ProgramRun run = launch(LAUNCHER, Map.of("CHAMELEON_BIN", notExecutable.toString()), "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("chameleon: CHAMELEON_BIN=" + notExecutable + " is not an executable file; "
+                + "point it at the native executable, or unset it to run the JVM build\n");
+    }
+
+    @Test
+    void prefersTheNewestNativeRunnerOfTheSourceTree() throws Exception {
+        Path launcher = sourceTreeLauncher();
+        Path older = ProgramRun.fakeExecutable(scratch.resolve("target/chameleon-0.0.9-runner"));
+        Path newer = ProgramRun.fakeExecutable(scratch.resolve("target/chameleon-0.1.0-runner"));
+        Files.setLastModifiedTime(older, FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.createSymbolicLink(scratch.resolve("target/quarkus-app"), APP);
+
+        ProgramRun run = launch(launcher, Map.of(), "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
+        assertThat(run.out()).isEqualTo("fake: --version\n");
+        assertThat(run.err()).isEqualTo("chameleon: native executable " + newer.toRealPath() + "\n");
+    }
+
+    @Test
+    void runsTheJvmBuildWithoutANativeExecutable() throws Exception {
+        Path launcher = sourceTreeLauncher();
+        Files.createDirectories(scratch.resolve("target"));
+        Files.createSymbolicLink(scratch.resolve("target/quarkus-app"), APP);
+
+        ProgramRun run = launch(launcher, Map.of(), "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).matches("chameleon \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+        assertThat(run.err()).isEqualTo("chameleon: JVM build " + scratch.toRealPath().resolve("target/quarkus-app")
+                + "\n");
+    }
+
+    @Test
+    void anInstalledLauncherCalledThroughASymlinkRunsTheJvmBuildBesideIt() throws Exception {
+        // README's installation: /opt/chameleon/{chameleon,quarkus-app}, /usr/local/bin/chameleon a link to the first
+        Path opt = Files.createDirectories(scratch.resolve("opt/chameleon"));
+        Files.copy(LAUNCHER, opt.resolve("chameleon"));
+        Files.createSymbolicLink(opt.resolve("quarkus-app"), APP);
+        Path bin = Files.createDirectories(scratch.resolve("usr/local/bin")).resolve("chameleon");
+        Files.createSymbolicLink(bin, opt.resolve("chameleon"));
+
+        ProgramRun run = launch(bin, Map.of(), "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("chameleon ");
+        assertThat(run.err()).isEqualTo("chameleon: JVM build " + opt.toRealPath().resolve("quarkus-app") + "\n");
+    }
+
+    @Test
+    void saysHowToBuildWhenThereIsNothingToRun() throws Exception {
+        Path launcher = sourceTreeLauncher();
+
+        ProgramRun run = launch(launcher, Map.of(), "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("no native executable (target/*-runner, or CHAMELEON_BIN) and no JVM build at",
+                "./mvnw -B package -DskipTests (JVM) or ./mvnw -B package -Dnative -DskipTests (native)");
+    }
+
+    /** A copy of the launcher in scratch/scripts, so that scratch/target is the source tree's target. */
+    private Path sourceTreeLauncher() throws Exception {
+        Path copy = Files.createDirectories(scratch.resolve("scripts")).resolve("chameleon");
+        Files.copy(LAUNCHER, copy);
+        return copy;
+    }
+
+    private ProgramRun launch(Path launcher, Map<String, String> environment, String... args) throws Exception {
+        assertThat(APP.resolve("quarkus-run.jar")).as("packaged application (run 'package' first)").exists();
+        Map<String, String> env = new HashMap<>();
+        env.put("CHAMELEON_BIN", null);
+        env.put("CHAMELEON_APP", null);
+        env.putAll(environment);
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        return ProgramRun.run(command, env, Files.createDirectories(scratch.resolve("runs")));
+    }
+}
