@@ -1,5 +1,7 @@
 package io.chameleon.ops;
 
+import io.chameleon.catalog.ChangeLogPartitions;
+import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
 import io.chameleon.testsupport.PostgresDatabase;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +26,7 @@ class PurgedBinlogResyncTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final TableDigest ITEMS = new TableDigest("items", "id", "id, label, qty");
+    private static final TableDigest LEFTOVERS = new TableDigest("leftovers", "id", "id, label, qty");
 
     @Test
     void aPurgedBinlogIsAnsweredByANewCopyAndReplicationResumes(MariaDbDatabase source, PostgresDatabase target,
@@ -69,6 +73,42 @@ class PurgedBinlogResyncTest {
             assertThat((String) warnings.get(0).get(2)).contains("the binlog from " + needed + " was purged",
                     "auto_resync_purged_binlog copies the whole source again",
                     "the oldest binlog it still has is " + newest);
+        }
+    }
+
+    @Test
+    void aFullCopyNeverReplaysTheBatchesTheOldStreamLeftBehind(MariaDbDatabase source, PostgresDatabase target,
+                                                             @TempDir Path home) throws Exception {
+        source.execute("CREATE TABLE leftovers (id INT PRIMARY KEY, label VARCHAR(40), qty INT)",
+                "INSERT INTO leftovers VALUES (1, 'first', 1)");
+        String config = TestConfig.between(source, target).set("CATALOGUE", "cat_stale").set("PG_SCHEMA", "stale_s")
+                .write(home, "stale").toString();
+        ReplicaHarness.initAndStart(config, target).close();
+        // a batch logged by the old stream and not replayed when the replica stopped: a schema change of the table
+        // the copy is about to re-create (the replay would run it on the new table)
+        long batch = (Long) target.queryForList("INSERT INTO cat_stale.log_batch (source_id, start_binlog_file,"
+                + " start_binlog_position, end_binlog_file, end_binlog_position, transaction_count, row_count)"
+                + " SELECT source_id, 'mysql-bin.000001', 4, 'mysql-bin.000001', 5, 1, 0 FROM cat_stale.source"
+                + " RETURNING batch_id").get(0).get(0);
+        try (Connection pg = target.connect()) {
+            new ChangeLogPartitions("cat_stale").ensurePartitionFor(pg, batch);
+        }
+        target.execute("INSERT INTO cat_stale.change_log (batch_id, event_seq, table_id, operation, binlog_file,"
+                + " binlog_position, ddl) SELECT " + batch + ", 1, table_id, 'S', 'mysql-bin.000001', 4,"
+                + " 'ALTER TABLE stale_s.leftovers ADD COLUMN stale_column integer' FROM cat_stale.replicated_table WHERE table_name = 'leftovers'");
+
+        CliRunner.Result init = CliRunner.run("init_replica", "--config", config, "--source", "shop");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(target.queryForList("SELECT replayed_at IS NOT NULL FROM cat_stale.log_batch WHERE batch_id = "
+                + batch).get(0).get(0)).isEqualTo(true);
+
+        try (ReplicaHarness replica = ReplicaHarness.start(config, target)) {
+            source.execute("INSERT INTO leftovers VALUES (2, 'after the copy', 2)");
+            Eventually.equals(LEFTOVERS.ofSource(source), () -> LEFTOVERS.ofTarget(target, "stale_s"), DEADLINE);
+            assertThat(target.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema"
+                    + " = 'stale_s' AND table_name = 'leftovers' ORDER BY ordinal_position"))
+                    .extracting(r -> r.get(0)).containsExactly("id", "label", "qty");
+            assertThat(replica.failure()).isNull();
         }
     }
 
