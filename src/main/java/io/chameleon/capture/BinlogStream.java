@@ -87,7 +87,7 @@ final class BinlogStream {
         }
     }
 
-    private CaptureException purged(BinlogPosition needed, String reason) {
+    private PurgedBinlogException purged(BinlogPosition needed, String reason) {
         String oldest;
         try {
             oldest = oldestBinlog.read().map(file -> "the oldest binlog it still has is " + file)
@@ -95,7 +95,7 @@ final class BinlogStream {
         } catch (SQLException | RuntimeException e) {
             oldest = "its binlogs could not be listed: " + e.getMessage();
         }
-        return new CaptureException("source " + source.name() + " needs the binlog from " + needed + ", which the"
+        return new PurgedBinlogException(needed, "source " + source.name() + " needs the binlog from " + needed + ", which the"
                 + " server no longer has (purged, or expired by binlog_expire_logs_seconds/expire_logs_days); "
                 + oldest + ". The changes since " + needed + " cannot be replicated any more: copy the source again"
                 + " with 'chameleon init_replica --source " + source.name() + "' (or 'sync_tables --tables …' for"

@@ -4,7 +4,7 @@ import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ExitStatus;
 
 /** The reader cannot go on: the source cannot be read or a change cannot be logged. */
-public final class CaptureException extends ChameleonException {
+public class CaptureException extends ChameleonException {
 
     public CaptureException(String message) {
         super(message);

@@ -175,6 +175,19 @@ public final class SourceRepository {
         }
     }
 
+    /**
+     * Marks every batch of the source not replayed yet as replayed, unapplied: after a full copy they are the old
+     * stream's, and the copy already holds what they did (their DDL would even hit the re-created tables). The
+     * caller owns the transaction; returns how many were dropped.
+     */
+    public int discardUnreplayedBatches(int sourceId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("log_batch")
+                + " SET replayed_at = now() WHERE source_id = ? AND replayed_at IS NULL")) {
+            ps.setInt(1, sourceId);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Declares the source consistent (it starts from given coordinates, so nothing is waiting for a copy). */
     public void markConsistent(int sourceId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(

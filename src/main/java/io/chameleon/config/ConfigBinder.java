@@ -45,6 +45,7 @@ final class ConfigBinder {
                 skipEvents, values.get(KEEP_EXISTING_SCHEMA, name), values.get(NET_READ_TIMEOUT, name).intValue(),
                 values.get(COPY_WORKERS, name).intValue(), values.get(COPY_SPLIT_ROWS, name),
                 values.get(BAD_VALUE_POLICY, name),
-                values.get(HEALTH_PORT, name), values.get(READY_MAX_LAG, name).intValue());
+                values.get(HEALTH_PORT, name), values.get(READY_MAX_LAG, name).intValue(),
+                values.get(AUTO_RESYNC_PURGED_BINLOG, name));
     }
 }

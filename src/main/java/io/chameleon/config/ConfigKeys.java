@@ -194,6 +194,13 @@ public final class ConfigKeys {
                     + " Every nulled value and discarded row is recorded in the catalogue's discarded_row table, listed"
                     + " by show_errors --bad-values. TIME is mapped to interval, which holds all of MySQL's TIME"
                     + " range");
+    public static final ConfigKey<Boolean> AUTO_RESYNC_PURGED_BINLOG = ours("sources.*.auto_resync_purged_binlog",
+            BOOLEAN).defaultValue("false")
+            .describe("When the binlog the replica needs was purged from the source, copy the whole source again"
+                    + " (as init_replica does) inside the replica process and resume replication from the new copy,"
+                    + " instead of stopping in error; at most once per process start, recorded in show_errors"
+                    + " (SQLSTATE 01000). Changes logged but not replayed before the purge are dropped: the copy"
+                    + " replaces them");
     public static final ConfigKey<String> HEALTH_ADDRESS = ours("health_address", TEXT).defaultValue("127.0.0.1")
             .describe("Address the replica process serves its health checks on (/q/health/live, /q/health/ready)");
     public static final ConfigKey<Integer> HEALTH_PORT = ours("sources.*.health_port", PORT).defaultValue("8740")

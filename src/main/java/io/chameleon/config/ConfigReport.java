@@ -100,7 +100,8 @@ public final class ConfigReport {
                 .row("copy_split_rows", source.copySplitRows())
                 .row("bad_value_policy", EnumKind.word(source.badValuePolicy()))
                 .row("health_port", source.healthPort())
-                .row("ready_max_lag", source.readyMaxLagSeconds());
+                .row("ready_max_lag", source.readyMaxLagSeconds())
+                .row("auto_resync_purged_binlog", source.autoResyncPurgedBinlog());
     }
 
     private static String masked(Secret secret) {

@@ -22,7 +22,8 @@ public record SourceConfig(String name, SourceType type, MySqlConnectionConfig d
                            Optional<String> autoMaintenance, boolean gtidEnable, SkipEvents skipEvents,
                            boolean keepExistingSchema, int netReadTimeoutSeconds, int copyWorkersSetting,
                            long copySplitRows,
-                           BadValuePolicy badValuePolicy, int healthPort, int readyMaxLagSeconds) {
+                           BadValuePolicy badValuePolicy, int healthPort, int readyMaxLagSeconds,
+                           boolean autoResyncPurgedBinlog) {
 
     /** Tables copied at once: copy_workers, or one per CPU core when it is 0. */
     public int copyWorkers() {

@@ -162,6 +162,7 @@ public final class ReplicaCopy {
         Transactions.inTransaction(control, () -> {
             if (scope.kind() == CopyScope.Kind.ALL) {
                 registry.deleteAll(record.id());
+                sources.discardUnreplayedBatches(record.id());
             }
             registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
             recordStructures(control, record, copied);
@@ -221,6 +222,7 @@ public final class ReplicaCopy {
             swap.swapSchemas(List.copyOf(destinations.values()), () -> {
                 if (scope.kind() == CopyScope.Kind.ALL) {
                     registry.deleteAll(record.id());
+                    sources.discardUnreplayedBatches(record.id());
                 } else {
                     registry.deleteSchema(record.id(), scope.originSchema());
                 }

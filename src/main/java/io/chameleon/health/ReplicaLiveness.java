@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Live while the reader and the replay worker both run and nothing failed for good. */
+/**
+ * Live while the reader and the replay worker both run and nothing failed for good, or while the process copies the
+ * source again after a purged binlog (a restart would only start that copy over).
+ */
 @Liveness
 @ApplicationScoped
 public class ReplicaLiveness implements HealthCheck {
@@ -38,6 +41,9 @@ public class ReplicaLiveness implements HealthCheck {
         replica.restarting().ifPresent(r -> response.withData("restarting", r.describe()));
         if (replica.failure() != null) {
             return response.down().withData("failure", replica.failure()).build();
+        }
+        if (replica.resyncing()) {
+            return response.up().withData("resync", "copying the source again after a purged binlog").build();
         }
         return response.status(replica.readerRunning() && replica.replayRunning()).build();
     }

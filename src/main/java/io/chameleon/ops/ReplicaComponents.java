@@ -19,6 +19,7 @@ public final class ReplicaComponents {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean readerRunning;
     private volatile boolean replayRunning;
+    private volatile boolean resyncing;
     private volatile double replayLagSeconds;
     private final PartRestarts restarts = new PartRestarts();
 
@@ -47,6 +48,11 @@ public final class ReplicaComponents {
         return replayRunning;
     }
 
+    /** Whether the process is copying the source again (auto_resync_purged_binlog), its parts stopped meanwhile. */
+    public boolean resyncing() {
+        return resyncing;
+    }
+
     public double replayLagSeconds() {
         return replayLagSeconds;
     }
@@ -61,6 +67,10 @@ public final class ReplicaComponents {
 
     void replayRunning(boolean running) {
         replayRunning = running;
+    }
+
+    void resyncing(boolean copying) {
+        resyncing = copying;
     }
 
     void replayLagSeconds(double seconds) {

@@ -1,12 +1,17 @@
 package io.chameleon.ops;
 
 import io.chameleon.capture.BinlogReader;
+import io.chameleon.capture.PurgedBinlogException;
 import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.copy.CopyScope;
+import io.chameleon.copy.CopySettings;
+import io.chameleon.copy.CopySummary;
+import io.chameleon.copy.ReplicaCopy;
 import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ConnectionException;
 import io.chameleon.mysql.BinlogPosition;
@@ -16,24 +21,29 @@ import io.chameleon.replay.ReplaySettings;
 import io.chameleon.replay.ReplayWorker;
 import org.jboss.logging.Logger;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * The replica of one source: the reader and the replay worker on their own threads, plus a pulse that tells the
  * catalogue this process is alive. A part that fails for good stops the whole process with status {@code error};
  * a stop request ends both parts at a transaction boundary with status {@code stopped}. Passing failures (a
- * server restarting) are retried with backoff.
+ * server restarting) are retried with backoff. Under {@code auto_resync_purged_binlog} a purged binlog stops both
+ * parts, copies the source again as init_replica does, and starts them over from the copy: once per process start.
  */
 public final class ReplicaProcess {
 
     private static final Logger LOG = Logger.getLogger(ReplicaProcess.class);
     static final Duration PULSE = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** SQLSTATE "warning" of the show_errors row saying the source was copied again: nothing failed for good. */
+    static final String RESYNC_SQLSTATE = "01000";
 
     private final ChameleonConfig config;
     private final SourceConfig source;
@@ -43,6 +53,9 @@ public final class ReplicaProcess {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile String failureSqlState;
+    /** The purged binlog the parts stopped for, to be answered by a new copy; null when none is wanted. */
+    private volatile PurgedBinlogException resyncWanted;
+    private final AtomicBoolean resyncUsed = new AtomicBoolean();
 
     public ReplicaProcess(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
                           SourceConnector mysql) {
@@ -80,19 +93,73 @@ public final class ReplicaProcess {
             throw new ConnectionException("cannot register the replica of " + source.name() + ": " + e.getMessage(), e);
         }
         pulse = new LivenessPulse(postgres, config.catalogueSchema(), record.id(), PULSE, components);
-        BooleanSupplier stop = () -> stopRequested || components.failure() != null;
-        Thread reader = part("reader", () -> runReader(record.id(), stop), stop);
-        Thread replay = part("replay", () -> runReplay(record.id(), stop), stop);
         pulse.start();
         try {
-            reader.join();
-            replay.join();
+            runParts(record.id());
+            PurgedBinlogException purged = resyncWanted;
+            if (purged != null && !stopRequested && resync(record.id(), purged)) {
+                runParts(record.id());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             requestStop();
         } finally {
             pulse.stop();
             finish();
+        }
+    }
+
+    /** Runs the reader and the replay worker until a stop request, a lasting failure or a wanted re-copy. */
+    private void runParts(int sourceId) throws InterruptedException {
+        resyncWanted = null;
+        BooleanSupplier stop = () -> stopRequested || components.failure() != null || resyncWanted != null;
+        Thread reader = part("reader", () -> runReader(sourceId, stop), stop);
+        Thread replay = part("replay", () -> runReplay(sourceId, stop), stop);
+        reader.join();
+        replay.join();
+    }
+
+    /**
+     * The changes after the purged position never reached the change log, so the source is copied again as
+     * init_replica does (the copy records the new read position and drops the batches not replayed yet, which
+     * belong to the old stream), with both parts stopped. Said in the log, in show_errors (SQLSTATE 01000) and in
+     * the status detail.
+     *
+     * @return whether the copy succeeded; a failed copy stops the replica in error, as the purge alone would have
+     */
+    private boolean resync(int sourceId, PurgedBinlogException purged) {
+        BinlogPosition lost = purged.needed();
+        LOG.warnf("event=resync_purged_binlog source=%s lost_position=%s action=copy_started reason=\"%s\"",
+                source.name(), lost, purged.getMessage());
+        components.resyncing(true);
+        try {
+            try (Connection pg = postgres.connect()) {
+                new ReplayErrorRepository(pg, config.catalogueSchema()).recordProcessFailure(sourceId, lost,
+                        RESYNC_SQLSTATE, "the binlog from " + lost + " was purged from the source before it was read;"
+                                + " auto_resync_purged_binlog copies the whole source again and replication resumes"
+                                + " from the new copy. " + purged.getMessage());
+                new SourceRepository(pg, config.catalogueSchema()).setStatus(source.name(), SourceStatus.STOPPED,
+                        "binlog from " + lost + " purged: copying the source again (auto_resync_purged_binlog)");
+            }
+            CopySummary copy;
+            try (PrintWriter out = new PrintWriter(new LoggedLines(LOG, "event=resync_purged_binlog source="
+                    + source.name() + " copy:"))) {
+                copy = new ReplicaCopy(config, source, postgres, mysql, CopySettings.of(source, false), out)
+                        .run(CopyScope.all(), "the automatic copy after the purged binlog from " + lost);
+            }
+            try (Connection pg = postgres.connect()) {
+                new SourceRepository(pg, config.catalogueSchema()).setStatus(source.name(), SourceStatus.RUNNING,
+                        LivenessPulse.REPLICATING + "; copied again after the binlog from " + lost + " was purged"
+                                + " (show_errors)");
+            }
+            LOG.warnf("event=resync_purged_binlog source=%s lost_position=%s action=copied tables=%d rows=%d"
+                    + " read_from=%s", source.name(), lost, copy.tables().size(), copy.rows(), copy.start());
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            stopOnLastingFailure("copy after the purged binlog from " + lost, e);
+            return false;
+        } finally {
+            components.resyncing(false);
         }
     }
 
@@ -156,6 +223,10 @@ public final class ReplicaProcess {
                     work.run();
                     return;
                 } catch (Exception | Error e) {
+                    if (e instanceof PurgedBinlogException purged && wantsResync()) {
+                        resyncWanted = purged;
+                        return;
+                    }
                     if (!(e instanceof ConnectionException) && (e instanceof ChameleonException
                             || !PassingFailures.isPassing(e))) {
                         stopOnLastingFailure(name, e);
@@ -172,6 +243,11 @@ public final class ReplicaProcess {
         return thread;
     }
 
+    /** auto_resync_purged_binlog is on and has not copied the source yet in this process: loops are not retried. */
+    private boolean wantsResync() {
+        return source.autoResyncPurgedBinlog() && resyncUsed.compareAndSet(false, true);
+    }
+
     private void stopOnLastingFailure(String part, Throwable e) {
         if (e instanceof ChameleonException) {
             LOG.errorf("%s failed source=%s: %s", part, source.name(), e.getMessage());
@@ -181,6 +257,9 @@ public final class ReplicaProcess {
         }
         String message = e instanceof ChameleonException ? e.getMessage()
                 : e.getClass().getName() + ": " + e.getMessage();
+        if (e instanceof PurgedBinlogException && source.autoResyncPurgedBinlog()) {
+            message += " (auto_resync_purged_binlog already copied the source once since this replica started)";
+        }
         components.failed(part + ": " + message);
         failureSqlState = sqlState(e);
     }

@@ -99,6 +99,7 @@ public final class SourceFixtures {
     public static SourceConfig source(Map<String, String> schemaMappings, List<String> limit, List<String> skip) {
         return new SourceConfig("test", SourceType.MYSQL, null, schemaMappings, limit, skip, List.of(), "120s", 1,
                 10000, 10000, "7 days", 1 << 20, null, null, 1, null, null, java.util.Optional.empty(), false,
-                SkipEvents.NONE, false, 600, 1, 100_000, io.chameleon.config.BadValuePolicy.DISCARD, 8740, 300);
+                SkipEvents.NONE, false, 600, 1, 100_000, io.chameleon.config.BadValuePolicy.DISCARD, 8740, 300,
+                false);
     }
 }

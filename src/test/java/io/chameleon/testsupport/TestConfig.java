@@ -39,6 +39,7 @@ public final class TestConfig {
         set("FILLFACTOR", "");
         set("GRANT_SELECT_TO", "");
         set("HEALTH_PORT", Integer.toString(FreePort.find()));
+        set("AUTO_RESYNC_PURGED_BINLOG", "false");
     }
 
     /** A configuration whose target is the given database; the MySQL side points nowhere until set. */
