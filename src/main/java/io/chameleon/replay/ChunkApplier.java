@@ -125,7 +125,7 @@ final class ChunkApplier {
         }
         ReplayTable table = barrier.tableId() == null ? null : tables.get(barrier.tableId());
         boolean truncate = barrier.operation() == 'T';
-        boolean apply = truncate ? table != null && table.applied() : table == null || table.replicaEnabled();
+        boolean apply = truncate ? table != null && table.applied() : table == null || table.followsStructure();
         if (!apply) {
             skipped++;
             return;
