@@ -30,14 +30,16 @@ class MariaDbSpellingsAcceptanceTest {
 
     /** Tables that must equal the source; the statements that made them are in the test. */
     private static final List<String> EQUAL = List.of("t1", "t2", "foo_keyed", "cs", "ser", "žluťoučký", "varchars",
-            "hidden", "aliases", "#", "conv", "nokey", "base", "anchor");
+            "hidden", "aliases", "#", "conv", "nokey", "legacy", "base", "anchor");
 
     @Test
     void everyListedStatementLeavesAnEqualTableOrAReason(MariaDbDatabase source, PostgresDatabase target,
                                                          @TempDir Path home) throws Exception {
         source.execute("CREATE TABLE anchor (id INT PRIMARY KEY)",
                 "CREATE TABLE t1 (id INT PRIMARY KEY, v VARCHAR(5) NOT NULL DEFAULT 'x', INDEX iv (v))",
-                "INSERT INTO t1 VALUES (1, 'one')");
+                "INSERT INTO t1 VALUES (1, 'one')",
+                // copied without a key: its structure changes must still reach the target before a key is added
+                "CREATE TABLE legacy (a INT NOT NULL, b INT)");
         String config = TestConfig.between(source, target).set("CATALOGUE", "cat_accept").set("PG_SCHEMA", TARGET)
                 .write(home, "accept").toString();
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
@@ -78,6 +80,9 @@ class MariaDbSpellingsAcceptanceTest {
                     "CREATE TABLE nokey (a INT NOT NULL, b INT)",
                     "ALTER TABLE nokey ADD (PRIMARY KEY (a), c VARCHAR(5), INDEX ib (b))",
                     "INSERT INTO nokey VALUES (1, 2, 'x'), (3, NULL, NULL)",
+                    "ALTER TABLE legacy ADD COLUMN c DATE",
+                    "ALTER TABLE legacy ADD (PRIMARY KEY (a), INDEX ib (b))",
+                    "INSERT INTO legacy VALUES (1, 2, '2026-12-06')",
                     "CREATE TABLE base (id INT PRIMARY KEY, n INT)",
                     "CREATE VIEW v AS SELECT id i FROM base",
                     "INSERT INTO base VALUES (1, 10)",
