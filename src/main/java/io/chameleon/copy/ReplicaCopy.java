@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Copies a source's tables into PostgreSQL and records where replication starts: init_replica, refresh_schema,
@@ -97,7 +99,7 @@ public final class ReplicaCopy {
         BinlogPosition start = MasterStatus.current(sourceControl, server.dialect());
         List<SourceTable> tables = new TableDiscovery(sourceControl).discover(source).stream()
                 .filter(t -> scope.includes(t.schema(), t.name())).toList();
-        checkScopeFound(scope, tables);
+        checkScopeFound(scope, tables, sourceControl);
         TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), PostGis.available(control),
                 settings.badValuePolicy()));
         Map<SourceTable, PgTable> targets = new LinkedHashMap<>();
@@ -261,11 +263,13 @@ public final class ReplicaCopy {
                 source.notReplicatedReason().orElse(null), table.position(), table.rows());
     }
 
-    private void checkScopeFound(CopyScope scope, List<SourceTable> tables) {
+    private void checkScopeFound(CopyScope scope, List<SourceTable> tables, Connection sourceControl)
+            throws SQLException {
         if (scope.kind() == CopyScope.Kind.TABLES) {
             List<String> missing = scope.tables().stream().filter(name -> tables.stream()
                     .noneMatch(t -> (t.schema() + "." + t.name()).equals(name))).sorted().toList();
             if (!missing.isEmpty()) {
+                refuseSystemVersioned(missing, new TableDiscovery(sourceControl).systemVersioned(source));
                 throw new StateException("tables not found among the tables of source " + source.name()
                         + " (check schema_mappings, limit_tables and skip_tables): " + String.join(", ", missing));
             }
@@ -274,5 +278,26 @@ public final class ReplicaCopy {
             throw new StateException("schema " + scope.originSchema() + " is not mapped by source " + source.name()
                     + "; mapped: " + String.join(", ", source.schemaMappings().keySet()));
         }
+    }
+
+    /**
+     * A system-versioned table's row images carry hidden row_start/row_end columns and its history rows, which the
+     * model of a table does not hold: it is refused, with the way out, rather than reported as not found.
+     */
+    private void refuseSystemVersioned(List<String> missing, Set<String> systemVersioned) {
+        List<String> versioned = missing.stream().filter(systemVersioned::contains).toList();
+        if (!versioned.isEmpty()) {
+            throw new StateException("system-versioned tables (WITH SYSTEM VERSIONING) are not supported, so "
+                    + String.join(", ", versioned) + " cannot be copied or replicated: on the source, run "
+                    + versioned.stream().map(ReplicaCopy::dropVersioning).collect(Collectors
+                    .joining("; ")) + " (which discards its history rows), or list it in skip_tables of source "
+                    + source.name());
+        }
+    }
+
+    private static String dropVersioning(String table) {
+        int dot = table.indexOf('.');
+        return "ALTER TABLE `" + table.substring(0, dot) + "`.`" + table.substring(dot + 1)
+                + "` DROP SYSTEM VERSIONING";
     }
 }

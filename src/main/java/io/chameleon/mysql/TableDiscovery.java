@@ -31,6 +31,11 @@ public final class TableDiscovery {
             LEFT JOIN information_schema.ENGINES e ON e.ENGINE = t.ENGINE
             WHERE t.TABLE_TYPE = 'BASE TABLE' AND t.TABLE_SCHEMA IN (%s)""";
 
+    /** MariaDB lists a table WITH SYSTEM VERSIONING apart from base tables; it is not replicated. */
+    private static final String SYSTEM_VERSIONED = """
+            SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
+            WHERE TABLE_TYPE = 'SYSTEM VERSIONED' AND TABLE_SCHEMA IN (%s)""";
+
     private static final String COLUMNS = """
             SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE,
                    COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME, CHARACTER_MAXIMUM_LENGTH,
@@ -90,6 +95,27 @@ public final class TableDiscovery {
         }
         // ordered here, not by the server's collation, so the order is the same on every server
         tables.sort(Comparator.comparing(SourceTable::schema).thenComparing(SourceTable::name));
+        return tables;
+    }
+
+    /**
+     * The system-versioned tables (MariaDB) of the source's mapped databases, as {@code schema.table}: they are not
+     * among {@link #discover}'s tables, and a command naming one must say why.
+     */
+    public Set<String> systemVersioned(SourceConfig source) throws SQLException {
+        List<String> schemas = List.copyOf(source.schemaMappings().keySet());
+        Set<String> tables = new TreeSet<>();
+        if (schemas.isEmpty()) {
+            return tables;
+        }
+        TableFilter filter = new TableFilter(source.limitTables(), source.skipTables());
+        try (PreparedStatement query = prepare(SYSTEM_VERSIONED, schemas); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                if (filter.accepts(rows.getString(1), rows.getString(2))) {
+                    tables.add(rows.getString(1) + "." + rows.getString(2));
+                }
+            }
+        }
         return tables;
     }
 

@@ -127,7 +127,7 @@ final class ChunkApplier {
         }
         ReplayTable table = barrier.tableId() == null ? null : tables.get(barrier.tableId());
         boolean truncate = barrier.operation() == ChangeLogFormat.TRUNCATE;
-        boolean apply = truncate ? table != null && table.applied() : table == null || table.replicaEnabled();
+        boolean apply = truncate ? table != null && table.applied() : table == null || table.followsStructure();
         if (!apply) {
             skipped++;
             return;

@@ -20,6 +20,15 @@ record ReplayTable(int tableId, String destinationSchema, String tableName, List
         return replicaEnabled && keyColumns != null && !keyColumns.isEmpty();
     }
 
+    /**
+     * Structure changes are applied to enabled tables, and to tables switched off only for want of a key (no key at
+     * that position: not disabled by an error), so that such a table is there, as the source has it, when a key
+     * added by DDL switches it on.
+     */
+    boolean followsStructure() {
+        return replicaEnabled || keyColumns == null || keyColumns.isEmpty();
+    }
+
     ReplayTable disabled() {
         return new ReplayTable(tableId, destinationSchema, tableName, keyColumns, keyTypes, columns, columnTypes,
                 false);
