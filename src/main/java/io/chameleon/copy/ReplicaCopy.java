@@ -100,6 +100,7 @@ public final class ReplicaCopy {
         List<SourceTable> tables = new TableDiscovery(sourceControl).discover(source).stream()
                 .filter(t -> scope.includes(t.schema(), t.name())).toList();
         checkScopeFound(scope, tables, sourceControl);
+        List<ReplicatedTable> unsupported = systemVersioned(scope, sourceControl);
         TableMapper mapper = new TableMapper(new TypeMapper(config.typeOverrides(), PostGis.available(control),
                 settings.badValuePolicy()));
         Map<SourceTable, PgTable> targets = new LinkedHashMap<>();
@@ -121,7 +122,7 @@ public final class ReplicaCopy {
                     + " PostgreSQL are yours: set keep_existing_schema to false to copy the structure");
         }
         if (source.keepExistingSchema()) {
-            return copyInPlace(scope, record, control, sourceControl, server, targets, start, started);
+            return copyInPlace(scope, record, control, sourceControl, server, targets, start, started, unsupported);
         }
         SchemaSwap swap = new SchemaSwap(control, source.lockTimeout());
         swap.prepareLoadingSchemas(destinations);
@@ -131,7 +132,7 @@ public final class ReplicaCopy {
             List<CopiedTable> copied = loadAll(targets, scope, record, server, control, false);
             long loaded = System.nanoTime();
             BinlogPosition highWatermark = MasterStatus.current(sourceControl, server.dialect());
-            publish(scope, record, control, swap, copied, destinations, start, highWatermark);
+            publish(scope, record, control, swap, copied, destinations, start, highWatermark, unsupported);
             long published = System.nanoTime();
             return new CopySummary(copied, start, highWatermark, Duration.ofNanos(published - started),
                     Duration.ofNanos(loadStarted - started), Duration.ofNanos(loaded - loadStarted),
@@ -148,7 +149,8 @@ public final class ReplicaCopy {
      */
     private CopySummary copyInPlace(CopyScope scope, SourceRecord record, Connection control,
                                     Connection sourceControl, SourceServer server, Map<SourceTable, PgTable> targets,
-                                    BinlogPosition start, long started) throws SQLException {
+                                    BinlogPosition start, long started, List<ReplicatedTable> unsupported)
+            throws SQLException {
         ExistingTables existing = ExistingTables.prepare(control, targets.values());
         long loadStarted = System.nanoTime();
         List<CopiedTable> copied;
@@ -167,6 +169,7 @@ public final class ReplicaCopy {
                 sources.discardUnreplayedBatches(record.id());
             }
             registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
+            registry.upsert(record.id(), unsupported);
             recordStructures(control, record, copied);
             sources.recordCopy(record.id(), scope.kind() == CopyScope.Kind.ALL ? start : null, highWatermark,
                     scope.kind() == CopyScope.Kind.TABLES ? SourceStatus.SYNCED : SourceStatus.INITIALISED,
@@ -213,7 +216,7 @@ public final class ReplicaCopy {
 
     private void publish(CopyScope scope, SourceRecord record, Connection control, SchemaSwap swap,
                          List<CopiedTable> copied, Map<String, String> destinations, BinlogPosition start,
-                         BinlogPosition highWatermark) throws SQLException {
+                         BinlogPosition highWatermark, List<ReplicatedTable> unsupported) throws SQLException {
         ReplicatedTableRepository registry = new ReplicatedTableRepository(control, config.catalogueSchema());
         SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
         SourceStatus done = scope.kind() == CopyScope.Kind.TABLES ? SourceStatus.SYNCED : SourceStatus.INITIALISED;
@@ -229,6 +232,7 @@ public final class ReplicaCopy {
                     registry.deleteSchema(record.id(), scope.originSchema());
                 }
                 registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
+                registry.upsert(record.id(), unsupported);
                 recordStructures(control, record, copied);
                 sources.recordCopy(record.id(), readFrom, highWatermark, done, detail);
             });
@@ -263,6 +267,31 @@ public final class ReplicaCopy {
                 source.notReplicatedReason().orElse(null), table.position(), table.rows());
     }
 
+    /**
+     * The system-versioned tables a copy of the whole source or a schema leaves out, registered as not replicated
+     * with the reason and named in a warning, so that show_status lists them instead of their silent absence.
+     */
+    private List<ReplicatedTable> systemVersioned(CopyScope scope, Connection sourceControl) throws SQLException {
+        if (scope.kind() == CopyScope.Kind.TABLES) {
+            return List.of(); // a table named explicitly is refused by checkScopeFound
+        }
+        List<ReplicatedTable> unsupported = new ArrayList<>();
+        for (String table : new TableDiscovery(sourceControl).systemVersioned(source)) {
+            int dot = table.indexOf('.');
+            String schema = table.substring(0, dot);
+            String name = table.substring(dot + 1);
+            if (scope.includes(schema, name)) {
+                out.println("WARNING: " + table + " is system-versioned (WITH SYSTEM VERSIONING), which is not"
+                        + " supported: it is not copied nor replicated; " + dropVersioning(table) + " on the source"
+                        + " (discarding its history rows), then 'sync_tables --tables " + table + "', or list it in"
+                        + " skip_tables");
+                unsupported.add(new ReplicatedTable(schema, name, source.schemaMappings().get(schema), List.of(),
+                        SYSTEM_VERSIONED, null, 0));
+            }
+        }
+        return unsupported;
+    }
+
     private void checkScopeFound(CopyScope scope, List<SourceTable> tables, Connection sourceControl)
             throws SQLException {
         if (scope.kind() == CopyScope.Kind.TABLES) {
@@ -294,6 +323,9 @@ public final class ReplicaCopy {
                     + source.name());
         }
     }
+
+    private static final String SYSTEM_VERSIONED = "system-versioned tables are not supported (not copied): drop"
+            + " system versioning on the source, then sync_tables";
 
     private static String dropVersioning(String table) {
         int dot = table.indexOf('.');
