@@ -173,7 +173,7 @@ final class ChangeCapture {
         }
         try {
             encode(rows, table, count);
-        } catch (CaptureException deliberate) {
+        } catch (BadValueStop deliberate) {
             throw deliberate; // bad_value_policy: error stops the reader, as asked
         } catch (RuntimeException | LinkageError e) {
             // a value our decoding cannot handle: that table leaves capture, reported; the others go on
@@ -202,7 +202,7 @@ final class ChangeCapture {
             } catch (RowImageEncoder.BadValue bad) {
                 encoder.takeNulledValues(); // the row is discarded whole: its nulled values need no record
                 if (settings.badValuePolicy() == BadValuePolicy.ERROR) {
-                    throw new CaptureException("table " + table.qualifiedSourceName() + " at " + rows.position()
+                    throw new BadValueStop("table " + table.qualifiedSourceName() + " at " + rows.position()
                             + ", column " + bad.column() + ": " + bad.getMessage()
                             + " (bad_value_policy is error; set it to null or discard to go on)");
                 }

@@ -15,6 +15,12 @@ public final class PurgedBinlogException extends CaptureException {
         this.needed = needed;
     }
 
+    /** Only a new copy repairs it: a state to change, not a connection to retry. */
+    @Override
+    public io.chameleon.error.ExitStatus exitStatus() {
+        return io.chameleon.error.ExitStatus.STATE;
+    }
+
     /** The position the reader had to resume from: the changes after it were never logged. */
     public BinlogPosition needed() {
         return needed;

@@ -14,6 +14,7 @@ import io.chameleon.copy.CopySummary;
 import io.chameleon.copy.ReplicaCopy;
 import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ConnectionException;
+import io.chameleon.error.ExitStatus;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.postgres.PostgresConnector;
@@ -53,6 +54,7 @@ public final class ReplicaProcess {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile String failureSqlState;
+    private volatile ExitStatus failureExit = ExitStatus.STATE;
     /** The purged binlog the parts stopped for, to be answered by a new copy; null when none is wanted. */
     private volatile PurgedBinlogException resyncWanted;
     private final AtomicBoolean resyncUsed = new AtomicBoolean();
@@ -184,7 +186,8 @@ public final class ReplicaProcess {
             finished.countDown();
         }
         if (failure != null) {
-            throw new ReplicaFailedException("replica of source " + source.name() + " stopped: " + failure);
+            throw new ReplicaFailedException("replica of source " + source.name() + " stopped: " + failure,
+                    failureExit);
         }
         LOG.infof("replica stopped source=%s", source.name());
     }
@@ -262,6 +265,8 @@ public final class ReplicaProcess {
         }
         components.failed(part + ": " + message);
         failureSqlState = sqlState(e);
+        // a bug is not a connection problem: an unexpected failure exits as internal, the others with their family
+        failureExit = e instanceof ChameleonException known ? known.exitStatus() : ExitStatus.INTERNAL;
     }
 
     private static String sqlState(Throwable e) {

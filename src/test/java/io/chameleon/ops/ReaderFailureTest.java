@@ -1,5 +1,7 @@
 package io.chameleon.ops;
 
+import io.chameleon.error.ChameleonException;
+import io.chameleon.error.ExitStatus;
 import io.chameleon.health.ReplicaLiveness;
 import io.chameleon.health.ReplicaReadiness;
 import io.chameleon.health.ReplicaRegistry;
@@ -97,6 +99,8 @@ class ReaderFailureTest {
 
             Eventually.equals(true, () -> replica.failure() != null, DEADLINE);
             assertThat(replica.failure().getMessage()).contains("reader", "injected failure");
+            // nothing in the code expects this failure: the process exits as internal, not as a connection problem
+            assertThat(((ChameleonException) replica.failure()).exitStatus()).isEqualTo(ExitStatus.INTERNAL);
             HealthCheckResponse live = new ReplicaLiveness(registryOf(replica)).call();
             assertThat(live.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
             assertThat(live.getData().orElseThrow().get("failure").toString()).contains("reader: ", "injected failure");

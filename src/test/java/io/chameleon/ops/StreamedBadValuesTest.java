@@ -1,5 +1,9 @@
 package io.chameleon.ops;
 
+import io.chameleon.error.ExitStatus;
+
+import io.chameleon.error.ChameleonException;
+
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
@@ -140,6 +144,9 @@ class StreamedBadValuesTest {
 
             Eventually.equals(List.of(List.of("error")),
                     () -> target.queryForList("SELECT status::text FROM stopping.source"), DEADLINE);
+            Eventually.equals(true, () -> replica.failure() != null, DEADLINE);
+            // a data error, not a connection problem: start_replica exits with the data code
+            assertThat(((ChameleonException) replica.failure()).exitStatus()).isEqualTo(ExitStatus.DATA);
         }
         assertThat((String) target.queryForList("SELECT status_detail FROM stopping.source").get(0).get(0))
                 .contains("legacy_error", "column born", "bad_value_policy is error");
