@@ -8,17 +8,14 @@ import io.chameleon.config.LogDestination;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.health.ReplicaRegistry;
-import io.chameleon.mysql.SourceConnector;
 import io.chameleon.error.UsageException;
+import io.chameleon.ops.ForegroundReplica;
 import io.chameleon.ops.PidFile;
-import io.chameleon.ops.ReplicaProcess;
-import io.chameleon.ops.StopSignals;
 import io.chameleon.ops.StartPosition;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @NeedsRuntime
@@ -72,29 +69,11 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             out.println("Replica of source " + name + " started in the background (pid " + pid + ").");
             return 0;
         }
-        pidFile.claim();
-        ReplicaProcess process = new ReplicaProcess(config, source, context.postgres(err, "start_replica"),
-                new SourceConnector(source));
-        if (registry != null) {
-            registry.register(process.components());
-        }
-        Thread stopper = new Thread(() -> {
-            process.requestStop();
-            try {
-                process.awaitFinished(Duration.ofSeconds(60));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        ForegroundReplica.run(config, source, context.postgres(err, "start_replica"), components -> {
+            if (registry != null) {
+                registry.register(components);
             }
-        }, "replica-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        StopSignals.install(process::requestStop);
-        out.println("Replica of source " + name + " running (pid " + ProcessHandle.current().pid() + ").");
-        out.flush();
-        try {
-            process.run();
-        } finally {
-            pidFile.release();
-        }
+        }, out);
         return 0;
     }
 
