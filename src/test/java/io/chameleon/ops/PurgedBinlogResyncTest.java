@@ -45,13 +45,8 @@ class PurgedBinlogResyncTest {
         // while the replica is stopped: changes it will never read, then their binlogs purged
         source.execute("INSERT INTO items VALUES (5, 'while stopped', 5), (6, 'gone', 6)",
                 "UPDATE items SET label = 'changed while stopped', qty = 10 WHERE id = 1",
-                "DELETE FROM items WHERE id IN (2, 6)", "FLUSH BINARY LOGS");
-        String newest = (String) source.queryForList("SHOW MASTER STATUS").get(0).get(0);
-        // MariaDB keeps a file a binlog dump thread still reads: purge again until the stopped reader's is gone
-        Eventually.equals(newest, () -> {
-            source.execute("PURGE BINARY LOGS TO '" + newest + "'");
-            return source.queryForList("SHOW BINARY LOGS").get(0).get(0);
-        }, Duration.ofSeconds(30));
+                "DELETE FROM items WHERE id IN (2, 6)");
+        String newest = SourceBinlogs.purgeAllButANewOne(source);
 
         try (ReplicaHarness replica = ReplicaHarness.start(config, target)) {
             Eventually.equals(List.of("running"), () -> statusAfterResync(target), DEADLINE);

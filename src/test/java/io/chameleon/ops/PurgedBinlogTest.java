@@ -30,13 +30,8 @@ class PurgedBinlogTest {
         ReplicaHarness.initAndStart(config, target).close();
         String needed = (String) target.queryForList("SELECT binlog_file || ':' || binlog_position FROM"
                 + " cat_purged.read_position").get(0).get(0);
-        source.execute("INSERT INTO purged VALUES (1)", "FLUSH BINARY LOGS");
-        String newest = (String) source.queryForList("SHOW MASTER STATUS").get(0).get(0);
-        // MariaDB keeps a file a binlog dump thread still reads: purge again until the stopped reader's is gone
-        Eventually.equals(newest, () -> {
-            source.execute("PURGE BINARY LOGS TO '" + newest + "'");
-            return source.queryForList("SHOW BINARY LOGS").get(0).get(0);
-        }, Duration.ofSeconds(30));
+        source.execute("INSERT INTO purged VALUES (1)");
+        String newest = SourceBinlogs.purgeAllButANewOne(source);
 
         try (ReplicaHarness replica = ReplicaHarness.start(config, target)) {
             Eventually.equals(true, () -> replica.failure() != null, Duration.ofSeconds(60));
