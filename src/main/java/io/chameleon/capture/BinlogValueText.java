@@ -1,5 +1,6 @@
 package io.chameleon.capture;
 
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceCharset;
 import io.chameleon.mysql.SourceColumn;
 
@@ -22,6 +23,41 @@ import java.util.UUID;
 final class BinlogValueText {
 
     private BinlogValueText() {
+    }
+
+    /** What a rows event's value of a type needs before it reads as the text protocol's bytes. */
+    private enum Reading {
+        /** The decoded value's own text or bytes. */
+        AS_DECODED,
+        /** An Integer holding the type's bits: unsigned columns read them without sign. */
+        UNSIGNED_8_BITS, UNSIGNED_16_BITS, UNSIGNED_24_BITS, UNSIGNED_32_BITS,
+        /** An Integer: the 1-based label index. */
+        ENUM_INDEX,
+        /** A Long: the label bit mask. */
+        SET_MASK,
+        /** byte[] cut of its trailing zero bytes. */
+        ZERO_PADDED, UUID_BYTES, INET6_BYTES, INET4_BYTES
+    }
+
+    /** One case per MySqlType and no default: a new constant does not compile until it is placed here. */
+    private static Reading reading(MySqlType type) {
+        return switch (type) {
+            case TINYINT -> Reading.UNSIGNED_8_BITS;
+            case SMALLINT -> Reading.UNSIGNED_16_BITS;
+            case MEDIUMINT -> Reading.UNSIGNED_24_BITS;
+            case INT -> Reading.UNSIGNED_32_BITS;
+            case ENUM -> Reading.ENUM_INDEX;
+            case SET -> Reading.SET_MASK;
+            case BINARY -> Reading.ZERO_PADDED;
+            case UUID -> Reading.UUID_BYTES;
+            case INET6 -> Reading.INET6_BYTES;
+            case INET4 -> Reading.INET4_BYTES;
+            // BIGINT's Long reads unsigned by the column type whatever the type; BIT's BitSet by its width
+            case BIGINT, DECIMAL, FLOAT, DOUBLE, BIT, DATE, DATETIME, TIMESTAMP, TIME, YEAR, CHAR, VARCHAR, VARBINARY,
+                    TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, JSON, GEOMETRY, POINT,
+                    LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION, UNKNOWN ->
+                    Reading.AS_DECODED;
+        };
     }
 
     static byte[] of(Serializable value, SourceColumn column) {
@@ -53,11 +89,11 @@ final class BinlogValueText {
      * the text protocol sends for them.
      */
     private static byte[] fixedLengthBinary(byte[] bytes, SourceColumn column) {
-        return switch (column.dataType()) {
-            case "binary" -> column.maxLength() == null ? bytes : padded(bytes, column.maxLength().intValue());
-            case "uuid" -> ascii(uuidText(padded(bytes, 16)));
-            case "inet6" -> ascii(inet6Text(padded(bytes, 16)));
-            case "inet4" -> ascii(inet4Text(padded(bytes, 4)));
+        return switch (reading(column.type())) {
+            case ZERO_PADDED -> column.maxLength() == null ? bytes : padded(bytes, column.maxLength().intValue());
+            case UUID_BYTES -> ascii(uuidText(padded(bytes, 16)));
+            case INET6_BYTES -> ascii(inet6Text(padded(bytes, 16)));
+            case INET4_BYTES -> ascii(inet4Text(padded(bytes, 4)));
             default -> bytes;
         };
     }
@@ -86,18 +122,18 @@ final class BinlogValueText {
     }
 
     private static byte[] integer(int number, SourceColumn column) {
-        return switch (column.dataType()) {
-            case "enum" -> label(number, column);
-            case "tinyint" -> ascii(column.unsigned() ? Integer.toString(number & 0xFF) : Integer.toString(number));
-            case "smallint" -> ascii(column.unsigned() ? Integer.toString(number & 0xFFFF) : Integer.toString(number));
-            case "mediumint" -> ascii(column.unsigned() ? Integer.toString(number & 0xFFFFFF) : Integer.toString(number));
-            case "int", "integer" -> ascii(column.unsigned() ? Long.toString(number & 0xFFFFFFFFL) : Integer.toString(number));
+        return switch (reading(column.type())) {
+            case ENUM_INDEX -> label(number, column);
+            case UNSIGNED_8_BITS -> ascii(column.unsigned() ? Integer.toString(number & 0xFF) : Integer.toString(number));
+            case UNSIGNED_16_BITS -> ascii(column.unsigned() ? Integer.toString(number & 0xFFFF) : Integer.toString(number));
+            case UNSIGNED_24_BITS -> ascii(column.unsigned() ? Integer.toString(number & 0xFFFFFF) : Integer.toString(number));
+            case UNSIGNED_32_BITS -> ascii(column.unsigned() ? Long.toString(number & 0xFFFFFFFFL) : Integer.toString(number));
             default -> ascii(Integer.toString(number));
         };
     }
 
     private static byte[] longValue(long number, SourceColumn column) {
-        if (column.dataType().equals("set")) {
+        if (reading(column.type()) == Reading.SET_MASK) {
             return labels(number, column);
         }
         return ascii(column.unsigned() ? Long.toUnsignedString(number) : Long.toString(number));

@@ -5,6 +5,7 @@ import io.chameleon.ddl.RedefinedColumns;
 import io.chameleon.ddl.TableChange;
 import io.chameleon.ddl.TableName;
 import io.chameleon.mysql.MySqlIdentifiers;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.mysql.SourceTable;
@@ -177,7 +178,7 @@ final class GeneratedColumnBackfill {
     /** MariaDB prints FLOAT with six digits; read as DOUBLE it is exact (as the copy reads it). */
     private static String selectExpression(SourceColumn column) {
         String quoted = MySqlIdentifiers.quote(column.name());
-        return column.dataType().equals("float") ? "CAST(" + quoted + " AS DOUBLE)" : quoted;
+        return column.type() == MySqlType.FLOAT ? "CAST(" + quoted + " AS DOUBLE)" : quoted;
     }
 
     private static boolean generated(SourceColumn column) {

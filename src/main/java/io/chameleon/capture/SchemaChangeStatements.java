@@ -2,6 +2,7 @@ package io.chameleon.capture;
 
 import io.chameleon.ddl.SchemaEvolution;
 import io.chameleon.ddl.TableName;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.SchemaChangeDdl;
 import io.chameleon.schema.TableMapper;
@@ -72,7 +73,7 @@ public final class SchemaChangeStatements {
             @Override
             public String[] tableDefaults(TableName table) {
                 return find(table).flatMap(structure -> structure.columns().stream()
-                                .filter(column -> column.collation() != null && !column.dataType().equals("json"))
+                                .filter(column -> column.collation() != null && column.type() != MySqlType.JSON)
                                 .findFirst())
                         .map(column -> new String[] {column.charset(), column.collation()})
                         .orElseGet(() -> databaseDefaults(table.database()));

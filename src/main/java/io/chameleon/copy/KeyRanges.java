@@ -2,6 +2,7 @@ package io.chameleon.copy;
 
 import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.MySqlIdentifiers;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,9 @@ import java.util.Set;
  */
 final class KeyRanges {
 
-    private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
+    /** Opt-in: a type not listed here is not split on, which is always correct (one reader per table). */
+    private static final Set<MySqlType> INTEGER_TYPES = EnumSet.of(MySqlType.TINYINT, MySqlType.SMALLINT,
+            MySqlType.MEDIUMINT, MySqlType.INT, MySqlType.BIGINT);
 
     private KeyRanges() {
     }
@@ -33,7 +37,7 @@ final class KeyRanges {
                 .filter(index -> index.kind() == IndexKind.PRIMARY || index.kind() == IndexKind.UNIQUE)
                 .map(index -> table.column(index.columns().get(0)))
                 .flatMap(Optional::stream)
-                .filter(column -> !column.nullable() && INTEGER_TYPES.contains(column.dataType()))
+                .filter(column -> !column.nullable() && INTEGER_TYPES.contains(column.type()))
                 .findFirst();
     }
 

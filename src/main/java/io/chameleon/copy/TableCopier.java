@@ -1,6 +1,7 @@
 package io.chameleon.copy;
 
 import io.chameleon.mysql.MySqlIdentifiers;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.BadValueException;
@@ -94,7 +95,7 @@ final class TableCopier {
     /** MariaDB prints FLOAT with six digits; read as DOUBLE it is exact, and the codec prints it as a float. */
     private static String selectExpression(SourceColumn column) {
         String quoted = MySqlIdentifiers.quote(column.name());
-        return column.dataType().equals("float") ? "CAST(" + quoted + " AS DOUBLE)" : quoted;
+        return column.type() == MySqlType.FLOAT ? "CAST(" + quoted + " AS DOUBLE)" : quoted;
     }
 
     /**

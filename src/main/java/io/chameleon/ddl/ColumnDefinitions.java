@@ -23,6 +23,7 @@ import com.alibaba.druid.sql.ast.statement.SQLColumnPrimaryKey;
 import com.alibaba.druid.sql.ast.statement.SQLNotNullConstraint;
 import com.alibaba.druid.sql.ast.statement.SQLNullConstraint;
 import io.chameleon.mysql.ColumnDefault;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceColumn;
 
 import java.math.BigDecimal;
@@ -379,19 +380,19 @@ final class ColumnDefinitions {
         if (expr == null || extra.endsWith("GENERATED") || extra.equals("auto_increment")) {
             return nullable ? new ColumnDefault.Null() : new ColumnDefault.None();
         }
-        return defaultOf(expr, type.dataType, type.columnType, type.scale, type.datetimePrecision, type.labels,
+        return defaultOf(expr, MySqlType.of(type.dataType), type.columnType, type.scale, type.datetimePrecision, type.labels,
                 table, column);
     }
 
     /** The default as MariaDB normalises it for a column of this type; also used by ALTER … SET DEFAULT. */
     static ColumnDefault defaultFor(SQLExpr expr, SourceColumn column, String table) throws UntranslatableDdl {
-        List<String> labels = column.dataType().equals("enum") ? column.enumLabels()
-                : column.dataType().equals("set") ? column.setLabels() : List.of();
-        return defaultOf(expr, column.dataType(), column.columnType(), column.numericScale(),
+        List<String> labels = column.type() == MySqlType.ENUM ? column.enumLabels()
+                : column.type() == MySqlType.SET ? column.setLabels() : List.of();
+        return defaultOf(expr, column.type(), column.columnType(), column.numericScale(),
                 column.datetimePrecision(), labels, table, column.name());
     }
 
-    private static ColumnDefault defaultOf(SQLExpr expr, String dataType, String columnType, Integer scale,
+    private static ColumnDefault defaultOf(SQLExpr expr, MySqlType dataType, String columnType, Integer scale,
                                            Integer datetimePrecision, List<String> labels, String table,
                                            String column) throws UntranslatableDdl {
         if (expr instanceof SQLNullExpr) {
@@ -410,25 +411,28 @@ final class ColumnDefinitions {
             return new ColumnDefault.Expression(SQLUtils.toMySqlString(expr));
         }
         try {
+            // one case per MySqlType and no default: a new constant does not compile until it is placed here
             return switch (dataType) {
-                case "tinyint", "smallint", "mediumint", "int", "bigint", "year" ->
+                case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, YEAR ->
                         new ColumnDefault.Literal(new BigDecimal(literal.trim()).setScale(0, RoundingMode.HALF_UP)
                                 .toPlainString());
-                case "decimal" -> new ColumnDefault.Literal(new BigDecimal(literal.trim())
+                case DECIMAL -> new ColumnDefault.Literal(new BigDecimal(literal.trim())
                         .setScale(scale == null ? 0 : scale, RoundingMode.HALF_UP).toPlainString());
-                case "float" -> new ColumnDefault.Literal(plain(new BigDecimal(
+                case FLOAT -> new ColumnDefault.Literal(plain(new BigDecimal(
                         Float.toString(Float.parseFloat(literal.trim())))));
-                case "double" -> new ColumnDefault.Literal(plain(new BigDecimal(
+                case DOUBLE -> new ColumnDefault.Literal(plain(new BigDecimal(
                         Double.toString(Double.parseDouble(literal.trim())))));
-                case "bit" -> new ColumnDefault.Expression("b'" + new BigInteger(literal.trim()).toString(2) + "'");
-                case "date" -> new ColumnDefault.Literal(temporal(literal, false, 0));
-                case "datetime", "timestamp" -> new ColumnDefault.Literal(temporal(literal, true,
+                case BIT -> new ColumnDefault.Expression("b'" + new BigInteger(literal.trim()).toString(2) + "'");
+                case DATE -> new ColumnDefault.Literal(temporal(literal, false, 0));
+                case DATETIME, TIMESTAMP -> new ColumnDefault.Literal(temporal(literal, true,
                         datetimePrecision == null ? 0 : datetimePrecision));
-                case "time" -> new ColumnDefault.Literal(time(literal, datetimePrecision == null ? 0 : datetimePrecision));
-                case "set" -> new ColumnDefault.Literal(setValue(literal, labels));
-                case "enum" -> new ColumnDefault.Literal(labels.stream().filter(label -> label.equalsIgnoreCase(literal))
+                case TIME -> new ColumnDefault.Literal(time(literal, datetimePrecision == null ? 0 : datetimePrecision));
+                case SET -> new ColumnDefault.Literal(setValue(literal, labels));
+                case ENUM -> new ColumnDefault.Literal(labels.stream().filter(label -> label.equalsIgnoreCase(literal))
                         .findFirst().orElse(literal));
-                default -> new ColumnDefault.Literal(literal);
+                case CHAR, VARCHAR, BINARY, VARBINARY, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB,
+                        LONGBLOB, JSON, GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON,
+                        GEOMETRYCOLLECTION, UUID, INET4, INET6, UNKNOWN -> new ColumnDefault.Literal(literal);
             };
         } catch (NumberFormatException e) {
             throw new UntranslatableDdl(table + ": default " + expr + " of column " + column + " does not suit "

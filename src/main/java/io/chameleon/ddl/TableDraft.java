@@ -2,6 +2,7 @@ package io.chameleon.ddl;
 
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceIndex;
 import io.chameleon.mysql.SourceTable;
@@ -277,7 +278,10 @@ final class TableDraft {
         if (length == null) {
             return false;
         }
-        boolean fixedOrVar = column.dataType().endsWith("char") || column.dataType().endsWith("binary");
+        boolean fixedOrVar = switch (column.type()) {
+            case CHAR, VARCHAR, BINARY, VARBINARY -> true;
+            default -> false;
+        };
         return !(fixedOrVar && column.maxLength() != null && length >= column.maxLength());
     }
 

@@ -3,6 +3,7 @@ package io.chameleon.schema;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.IndexKind;
+import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceCharset;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceIndex;
@@ -66,7 +67,7 @@ public final class TypeMapper {
     private PgColumn map(String originSchema, String table, SourceColumn column, boolean keyColumn) {
         List<String> notes = new ArrayList<>();
         TypeOverride override = override(originSchema, table, column);
-        PgEnumType enumType = override == null && column.dataType().equals("enum")
+        PgEnumType enumType = override == null && column.type() == MySqlType.ENUM
                 ? new PgEnumType(PgNames.enumType(table, column.name()), column.enumLabels()) : null;
         String type = override != null ? override.overrideTo()
                 : enumType != null ? PgIdentifiers.quote(enumType.name()) : defaultType(column);
@@ -114,70 +115,64 @@ public final class TypeMapper {
         return applies ? override : null;
     }
 
+    /** One case per MySqlType and no default: a new constant does not compile until it is mapped here. */
     private String defaultType(SourceColumn column) {
         boolean unsigned = column.unsigned();
-        return switch (column.dataType()) {
-            case "tinyint" -> "smallint";
-            case "smallint" -> unsigned ? "integer" : "smallint";
-            case "mediumint" -> "integer";
-            case "int", "integer" -> unsigned ? "bigint" : "integer";
-            case "bigint" -> unsigned ? "numeric(20)" : "bigint";
-            case "bit" -> "bit(" + bitWidth(column) + ")";
-            case "decimal", "numeric" -> "numeric(" + column.numericPrecision() + "," + column.numericScale() + ")";
-            case "float" -> "real";
-            case "double", "double precision", "real" -> "double precision";
-            case "char" -> sized("char", column);
-            case "varchar" -> sized("varchar", column);
-            case "tinytext", "text", "mediumtext", "longtext" -> "text";
-            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> "bytea";
-            case "date" -> "date";
-            case "datetime" -> "timestamp(" + fractionDigits(column) + ")";
-            case "timestamp" -> "timestamptz(" + fractionDigits(column) + ")";
-            case "time" -> "interval(" + fractionDigits(column) + ")"; // MySQL's TIME is a duration of up to 838 h
-            case "year" -> "smallint";
-            case "set" -> "text[]";
-            case "json" -> "jsonb";
-            case "uuid" -> "uuid";
-            case "inet4", "inet6" -> "inet";
-            default -> {
-                if (isSpatial(column.dataType())) {
-                    yield postgis ? "geometry" : "bytea";
-                }
-                throw new UnsupportedTypeException(column);
-            }
+        return switch (column.type()) {
+            case TINYINT -> "smallint";
+            case SMALLINT -> unsigned ? "integer" : "smallint";
+            case MEDIUMINT -> "integer";
+            case INT -> unsigned ? "bigint" : "integer";
+            case BIGINT -> unsigned ? "numeric(20)" : "bigint";
+            case BIT -> "bit(" + bitWidth(column) + ")";
+            case DECIMAL -> "numeric(" + column.numericPrecision() + "," + column.numericScale() + ")";
+            case FLOAT -> "real";
+            case DOUBLE -> "double precision";
+            case CHAR -> sized("char", column);
+            case VARCHAR -> sized("varchar", column);
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> "text";
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> "bytea";
+            case DATE -> "date";
+            case DATETIME -> "timestamp(" + fractionDigits(column) + ")";
+            case TIMESTAMP -> "timestamptz(" + fractionDigits(column) + ")";
+            case TIME -> "interval(" + fractionDigits(column) + ")"; // MySQL's TIME is a duration of up to 838 h
+            case YEAR -> "smallint";
+            case SET -> "text[]";
+            case JSON -> "jsonb";
+            case UUID -> "uuid";
+            case INET4, INET6 -> "inet";
+            case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON,
+                    GEOMETRYCOLLECTION -> postgis ? "geometry" : "bytea";
+            // map() gives an enum column (without type_override) its own PostgreSQL enum type instead
+            case ENUM, UNKNOWN -> throw new UnsupportedTypeException(column);
         };
     }
 
     /** @param type the PostgreSQL type the column gets, which a TIME's codec follows */
     private ValueCodec codec(SourceColumn column, String type) {
         String name = column.name();
-        return switch (column.dataType()) {
-            case "tinyint", "smallint", "mediumint", "int", "integer", "decimal", "numeric" ->
-                    new ExactNumberCodec(name);
-            case "bigint" -> column.unsigned() ? new UnsignedBigintCodec(name) : new ExactNumberCodec(name);
-            case "float" -> new FloatCodec(name, true);
-            case "double", "double precision", "real" -> new FloatCodec(name, false);
-            case "bit" -> new BitCodec(name, bitWidth(column));
-            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext" ->
-                    SourceCharset.ofColumn(column.charset())
-                            .<ValueCodec>map(charset -> new TextCodec(name, charset))
-                            .orElseGet(() -> new BytesCodec(name));
-            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> new BytesCodec(name);
-            case "date" -> new DateCodec(name);
-            case "datetime" -> new DateTimeCodec(name, false);
-            case "timestamp" -> new DateTimeCodec(name, true);
-            case "time" -> new TimeCodec(name, isTimeOfDay(type));
-            case "year" -> new YearCodec(name);
-            case "enum" -> new EnumCodec(name, columnCharset(column), column.enumLabels());
-            case "set" -> new SetCodec(name, columnCharset(column), column.setLabels());
-            case "json" -> new JsonCodec(name, columnCharset(column));
-            case "uuid", "inet4", "inet6" -> new TextCodec(name, SourceCharset.of("ascii"));
-            default -> {
-                if (isSpatial(column.dataType())) {
-                    yield new GeometryCodec(name, postgis);
-                }
-                throw new UnsupportedTypeException(column);
-            }
+        return switch (column.type()) {
+            case TINYINT, SMALLINT, MEDIUMINT, INT, DECIMAL -> new ExactNumberCodec(name);
+            case BIGINT -> column.unsigned() ? new UnsignedBigintCodec(name) : new ExactNumberCodec(name);
+            case FLOAT -> new FloatCodec(name, true);
+            case DOUBLE -> new FloatCodec(name, false);
+            case BIT -> new BitCodec(name, bitWidth(column));
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> SourceCharset.ofColumn(column.charset())
+                    .<ValueCodec>map(charset -> new TextCodec(name, charset))
+                    .orElseGet(() -> new BytesCodec(name));
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> new BytesCodec(name);
+            case DATE -> new DateCodec(name);
+            case DATETIME -> new DateTimeCodec(name, false);
+            case TIMESTAMP -> new DateTimeCodec(name, true);
+            case TIME -> new TimeCodec(name, isTimeOfDay(type));
+            case YEAR -> new YearCodec(name);
+            case ENUM -> new EnumCodec(name, columnCharset(column), column.enumLabels());
+            case SET -> new SetCodec(name, columnCharset(column), column.setLabels());
+            case JSON -> new JsonCodec(name, columnCharset(column));
+            case UUID, INET4, INET6 -> new TextCodec(name, SourceCharset.of("ascii"));
+            case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON,
+                    GEOMETRYCOLLECTION -> new GeometryCodec(name, postgis);
+            case UNKNOWN -> throw new UnsupportedTypeException(column);
         };
     }
 
@@ -190,14 +185,6 @@ public final class TypeMapper {
     private static boolean isTimeOfDay(String type) {
         String lower = type.toLowerCase(Locale.ROOT).strip();
         return lower.startsWith("time") && !lower.startsWith("timestamp");
-    }
-
-    private static boolean isSpatial(String dataType) {
-        return switch (dataType) {
-            case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
-                    "geometrycollection", "geomcollection" -> true;
-            default -> false;
-        };
     }
 
     static int bitWidth(SourceColumn column) {
