@@ -1,7 +1,5 @@
-package io.chameleon.capture;
+package io.chameleon.ddl;
 
-import io.chameleon.ddl.SchemaEvolution;
-import io.chameleon.ddl.TableName;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.SchemaChangeDdl;
 import io.chameleon.schema.TableMapper;
@@ -12,9 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The PostgreSQL statements the reader logs for each kind of {@link io.chameleon.ddl.TableChange}, without the
- * catalogue: {@link SchemaChangeCapture} writes these, and the DDL corpus test checks them, so both see the same
- * translation.
+ * The PostgreSQL statements for each kind of {@link TableChange}, through the type map of {@code schema}: the
+ * last step of {@link DdlTranslator}, whose result the reader logs and the DDL corpus test checks.
  */
 public final class SchemaChangeStatements {
 
