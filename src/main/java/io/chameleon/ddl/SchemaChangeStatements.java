@@ -53,8 +53,8 @@ public final class SchemaChangeStatements {
      * The table defaults are not in the model: the first text column's, which is the table default unless
      * declared otherwise.
      */
-    public static SchemaEvolution.Structures structures(Function<TableName, Optional<SourceTable>> find,
-                                                        Function<String, String[]> databaseDefaults) {
+    static SchemaEvolution.Structures structures(Function<TableName, Optional<SourceTable>> find,
+                                                 Function<String, String[]> databaseDefaults) {
         return new SchemaEvolution.Structures() {
             @Override
             public Optional<SourceTable> find(TableName table) {
