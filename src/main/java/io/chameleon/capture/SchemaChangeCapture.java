@@ -6,15 +6,11 @@ import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
 import io.chameleon.catalog.SchemaVersion;
 import io.chameleon.config.SourceConfig;
-import io.chameleon.ddl.DdlClassification;
-import io.chameleon.ddl.DdlClassifier;
-import io.chameleon.ddl.DdlKind;
-import io.chameleon.ddl.SchemaEvolution;
+import io.chameleon.ddl.DdlTranslation;
+import io.chameleon.ddl.DdlTranslator;
+import io.chameleon.ddl.SchemaChangeStatements;
 import io.chameleon.ddl.TableChange;
-import io.chameleon.ddl.TableHead;
 import io.chameleon.ddl.TableName;
-import io.chameleon.ddl.UntranslatableDdl;
-import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableFilter;
@@ -29,12 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reader's side of DDL replication. A statement is classified with the MySQL grammar and applied to the known
- * source structures; each change becomes a schema-change event in the change log (the PostgreSQL statements replay
- * runs at that point of the stream), a catalogue update and a schema-history version, all in the transaction
- * that logs it. Nothing here stops the reader: what cannot be parsed is logged and skipped, and what cannot be
- * applied to a table takes the table out of capture and leaves replay a failing event, so on_error_replay decides
- * for that table alone.
+ * The reader's side of DDL replication: the catalogue writes. {@link DdlTranslator} decides what a statement does
+ * to the known source structures and with which PostgreSQL statements; each change becomes a schema-change event in
+ * the change log (the PostgreSQL statements replay runs at that point of the stream), a catalogue update and a
+ * schema-history version, all in the transaction that logs it. Nothing here stops the reader: what cannot be parsed
+ * is logged and skipped, and what cannot be applied to a table takes the table out of capture and leaves replay a
+ * failing event, so on_error_replay decides for that table alone.
  */
 final class SchemaChangeCapture {
 
@@ -49,17 +45,21 @@ final class SchemaChangeCapture {
      * What a statement does to the tables the reader knows. {@code unbuilt}: tables a statement the reader cannot
      * translate creates in a replicated schema; they are built from the source's catalogue or reported.
      */
-    record Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
+    record Plan(List<DdlTranslation.Change> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
                 String reason, boolean buildFromSource) {
         static final Plan NOTHING = new Plan(List.of(), List.of(), List.of(), null, true);
 
-        Plan(List<TableChange> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
+        Plan(List<DdlTranslation.Change> changes, List<KnownTables.Known> untranslatable, List<TableName> unbuilt,
              String reason) {
             this(changes, untranslatable, unbuilt, reason, true);
         }
 
         boolean isEmpty() {
             return changes.isEmpty() && untranslatable.isEmpty() && unbuilt.isEmpty();
+        }
+
+        List<TableChange> tableChanges() {
+            return changes.stream().map(DdlTranslation.Change::change).toList();
         }
     }
 
@@ -69,14 +69,12 @@ final class SchemaChangeCapture {
         Optional<SourceTable> current(TableName table) throws SQLException;
     }
 
-    private final DdlClassifier classifier = new DdlClassifier();
-    private final SchemaEvolution evolution = new SchemaEvolution();
     private final SourceConfig source;
     private final int sourceId;
     private final String catalogue;
     private final TableFilter tableFilter;
     private final KnownTables tables;
-    private final SchemaChangeStatements translation;
+    private final DdlTranslator translator;
     private final Map<String, String[]> databaseDefaults;
     private final SourceCatalogue sourceCatalogue;
     private final GeneratedColumnBackfill backfill;
@@ -88,84 +86,89 @@ final class SchemaChangeCapture {
         this.catalogue = catalogueSchema;
         this.tableFilter = new TableFilter(source.limitTables(), source.skipTables());
         this.tables = tables;
-        this.translation = new SchemaChangeStatements(mapper);
+        this.translator = new DdlTranslator(mapper);
         this.databaseDefaults = databaseDefaults;
         this.sourceCatalogue = sourceCatalogue;
         this.backfill = new GeneratedColumnBackfill(source, tables);
     }
 
     /**
-     * Decides what the statement changes; logs and passes over what concerns no replicated table. A failure of the
-     * parser or of our own code on one statement is contained like an untranslatable statement: it must never stop
-     * the reader, nor make it retry the same event for ever.
+     * Decides what the statement changes, through the translator; logs and passes over what concerns no replicated
+     * table. The translator contains a failure of the parser or of our own code on one statement like an
+     * untranslatable statement: it must never stop the reader, nor make it retry the same event for ever.
      */
     Plan plan(CapturedEvent.Statement statement) {
-        try {
-            return planStatement(statement);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.errorf(e, "event=ddl_failed source=%s position=%s sql=\"%s\"", source.name(), statement.position(),
-                    abbreviate(statement.sql()));
-            Optional<TableHead> head = TableHead.of(statement.database(), statement.sql());
-            return untranslatable(statement, head.map(h -> List.of(h.table())).orElse(List.of()),
-                    head.filter(TableHead::creates).map(h -> List.of(h.table())).orElse(List.of()),
-                    "the statement could not be handled (" + e.getClass().getName() + ": " + e.getMessage() + ")");
-        }
-    }
-
-    private Plan planStatement(CapturedEvent.Statement statement) {
-        DdlClassification classification = classifier.classify(statement.database(), statement.sql());
-        if (classification instanceof DdlClassification.Skip skip) {
+        DdlTranslation translation = translator.translate(statement.database(), statement.sql(), replica(statement));
+        if (translation instanceof DdlTranslation.Skipped skipped) {
             LOG.debugf("event=ddl_skipped source=%s position=%s reason=%s sql=\"%s\"", source.name(),
-                    statement.position(), skip.reason().label(), abbreviate(statement.sql()));
+                    statement.position(), skipped.reason(), abbreviate(statement.sql()));
             return Plan.NOTHING;
+        } else if (translation instanceof DdlTranslation.Unparsed unparsed) {
+            logUnparsed(statement, unparsed.message());
+            return Plan.NOTHING;
+        } else if (translation instanceof DdlTranslation.Untranslatable untranslatable) {
+            return untranslatable(statement, untranslatable);
+        } else if (translation instanceof DdlTranslation.Failed failed) {
+            List<DdlTranslation.Change> changes = failed.changes().stream()
+                    .map(change -> new DdlTranslation.Change(change, List.of())).toList();
+            return failed(new Plan(changes, List.of(), List.of(), null), statement, failed.failure());
         }
-        if (classification instanceof DdlClassification.Unparseable unparseable) {
-            LOG.warnf("event=ddl_unparsed source=%s position=%s reason=\"%s\" sql=\"%s\"", source.name(),
-                    statement.position(), unparseable.message(), abbreviate(statement.sql()));
-            return unparsedOnKnownTable(statement);
+        return new Plan(((DdlTranslation.Translated) translation).changes(), List.of(), List.of(), null);
+    }
+
+    private void logUnparsed(CapturedEvent.Statement statement, String message) {
+        LOG.warnf("event=ddl_unparsed source=%s position=%s reason=\"%s\" sql=\"%s\"", source.name(),
+                statement.position(), message, abbreviate(statement.sql()));
+    }
+
+    private Plan untranslatable(CapturedEvent.Statement statement, DdlTranslation.Untranslatable untranslatable) {
+        if (untranslatable.parserMessage() != null) {
+            logUnparsed(statement, untranslatable.parserMessage());
         }
-        DdlClassification.TableDdl ddl = (DdlClassification.TableDdl) classification;
-        if (ddl.tables().stream().noneMatch(table -> isMapped(table.database()))) {
-            LOG.debugf("event=ddl_skipped source=%s position=%s reason=unmapped_schema sql=\"%s\"", source.name(),
+        if (untranslatable.failure() != null) {
+            LOG.errorf(untranslatable.failure(), "event=ddl_failed source=%s position=%s sql=\"%s\"", source.name(),
                     statement.position(), abbreviate(statement.sql()));
-            return Plan.NOTHING;
         }
-        try {
-            List<TableChange> changes = evolution.apply(statement.database(), statement.sql(), structures());
-            return new Plan(changes.stream().filter(change -> !inCopy(change, statement.position())).toList(),
-                    List.of(), List.of(), null);
-        } catch (UntranslatableDdl e) {
-            List<TableName> created = ddl.kind() == DdlKind.CREATE_TABLE ? ddl.tables().subList(0, 1) : List.of();
-            return untranslatable(statement, ddl.tables(), created, e.getMessage());
-        }
-    }
-
-    /**
-     * Text the grammar rejects may still change a table the reader captures, or create one in a replicated schema
-     * (its head names it): a known table's structure is then unknown, so it leaves capture the same way as for a
-     * statement that cannot be applied; a new one is built from the source's catalogue or reported.
-     */
-    private Plan unparsedOnKnownTable(CapturedEvent.Statement statement) {
-        try {
-            evolution.apply(statement.database(), statement.sql(), structures());
-            return Plan.NOTHING;
-        } catch (UntranslatableDdl e) {
-            List<TableName> named = e.table().map(List::of).orElse(List.of());
-            boolean creates = TableHead.of(statement.database(), statement.sql()).filter(TableHead::creates)
-                    .isPresent();
-            return untranslatable(statement, named, creates ? named : List.of(), e.getMessage());
-        }
-    }
-
-    private Plan untranslatable(CapturedEvent.Statement statement, List<TableName> named, List<TableName> created,
-                                String reason) {
-        List<KnownTables.Known> known = named.stream().map(tables::find).flatMap(Optional::stream).distinct()
-                .toList();
-        List<TableName> unbuilt = created.stream().filter(table -> tables.find(table).isEmpty())
-                .filter(this::replicates).toList();
+        List<KnownTables.Known> known = untranslatable.known().stream().map(tables::find)
+                .flatMap(Optional::stream).distinct().toList();
         LOG.errorf("event=ddl_untranslatable source=%s position=%s tables=%s reason=\"%s\" sql=\"%s\"",
-                source.name(), statement.position(), named, reason, abbreviate(statement.sql()));
-        return known.isEmpty() && unbuilt.isEmpty() ? Plan.NOTHING : new Plan(List.of(), known, unbuilt, reason);
+                source.name(), statement.position(), untranslatable.named(), untranslatable.reason(),
+                abbreviate(statement.sql()));
+        return known.isEmpty() && untranslatable.unbuilt().isEmpty() ? Plan.NOTHING
+                : new Plan(List.of(), known, untranslatable.unbuilt(), untranslatable.reason());
+    }
+
+    /** The known tables and the mappings, as the translator sees them at this statement. */
+    private DdlTranslator.Replica replica(CapturedEvent.Statement statement) {
+        return new DdlTranslator.Replica() {
+            @Override
+            public Optional<DdlTranslator.ReplicaTable> find(TableName table) {
+                return tables.find(table).map(known -> new DdlTranslator.ReplicaTable(known.structure(),
+                        known.destinationSchema()));
+            }
+
+            @Override
+            public String[] databaseDefaults(String database) {
+                return SchemaChangeCapture.this.databaseDefaults.getOrDefault(database, FALLBACK_DEFAULTS);
+            }
+
+            @Override
+            public boolean mapped(String database) {
+                return isMapped(database);
+            }
+
+            @Override
+            public Optional<String> destination(TableName table) {
+                return replicates(table) ? Optional.of(source.schemaMappings().get(table.database()))
+                        : Optional.empty();
+            }
+
+            /** Changes to a table still before its copy snapshot are already in the copied structure. */
+            @Override
+            public boolean inCopy(TableName table) {
+                return tables.captured(table).map(captured -> captured.inCopy(statement.position())).orElse(false);
+            }
+        };
     }
 
     /**
@@ -181,33 +184,36 @@ final class SchemaChangeCapture {
         for (TableName table : plan.unbuilt()) {
             Optional<SourceTable> current = plan.buildFromSource() ? sourceCatalogue.current(table) : Optional.empty();
             if (current.isPresent()) {
-                step.created(current.get(), plan.reason());
+                step.created(current.get(), translator.creation(current.get(),
+                        source.schemaMappings().get(current.get().schema())), plan.reason());
             } else {
                 step.unbuilt(table, plan.reason());
             }
         }
-        for (TableChange change : plan.changes()) {
+        for (DdlTranslation.Change translated : plan.changes()) {
+            List<String> sql = translated.statements();
+            TableChange change = translated.change();
             if (change instanceof TableChange.Created created) {
-                step.created(created.table());
+                step.created(created.table(), sql, null);
             } else if (change instanceof TableChange.Dropped dropped) {
                 Optional<KnownTables.Known> table = tables.find(dropped.table());
                 if (table.isPresent()) {
-                    step.dropped(table.get());
+                    step.dropped(table.get(), sql);
                 }
             } else if (change instanceof TableChange.Renamed renamed) {
                 Optional<KnownTables.Known> table = tables.find(renamed.from());
                 if (table.isPresent()) {
-                    step.renamed(table.get(), renamed.to());
+                    step.renamed(table.get(), renamed.to(), sql);
                 }
             } else if (change instanceof TableChange.Altered altered) {
                 Optional<KnownTables.Known> table = tables.find(new TableName(altered.before().schema(),
                         altered.before().name()));
                 if (table.isPresent()) {
-                    step.altered(table.get(), altered);
+                    step.altered(table.get(), altered, sql);
                 }
             }
         }
-        step.seq += backfill.log(plan.changes(), statement, writer, batchId, step.seq);
+        step.seq += backfill.log(plan.tableChanges(), statement, writer, batchId, step.seq);
         return step.seq - firstSeq;
     }
 
@@ -221,7 +227,7 @@ final class SchemaChangeCapture {
                 abbreviate(statement.sql()));
         List<TableName> named = new ArrayList<>();
         List<TableName> created = new ArrayList<>();
-        for (TableChange change : plan.changes()) {
+        for (TableChange change : plan.tableChanges()) {
             if (change instanceof TableChange.Created c) {
                 created.add(new TableName(c.table().schema(), c.table().name()));
             } else if (change instanceof TableChange.Dropped d) {
@@ -267,20 +273,6 @@ final class SchemaChangeCapture {
         return LoggedChange.schemaChange(table.tableId(), rows.position(), rows.sourceMillis(), failing(message));
     }
 
-    private SchemaEvolution.Structures structures() {
-        return SchemaChangeStatements.structures(table -> tables.find(table).map(KnownTables.Known::structure),
-                database -> databaseDefaults.getOrDefault(database, FALLBACK_DEFAULTS));
-    }
-
-    /** Changes to a table still before its copy snapshot are already in the copied structure. */
-    private boolean inCopy(TableChange change, BinlogPosition position) {
-        TableName name = change instanceof TableChange.Altered altered
-                ? new TableName(altered.before().schema(), altered.before().name())
-                : change instanceof TableChange.Renamed renamed ? renamed.from()
-                : change instanceof TableChange.Dropped dropped ? dropped.table() : null;
-        return name != null && tables.captured(name).map(table -> table.inCopy(position)).orElse(false);
-    }
-
     private boolean isMapped(String database) {
         return database != null && source.schemaMappings().containsKey(database);
     }
@@ -309,15 +301,12 @@ final class SchemaChangeCapture {
             this.errors = new ReplayErrorRepository(writer.connection(), catalogue);
         }
 
-        void created(SourceTable table) throws SQLException {
-            created(table, null);
-        }
-
         /**
+         * @param statements   the table's creation in PostgreSQL
          * @param untranslated why the statement itself could not be translated, when the structure was read from
          *                     the source's catalogue instead (rows whose columns differ from it are caught per event)
          */
-        void created(SourceTable table, String untranslated) throws SQLException {
+        void created(SourceTable table, List<String> statements, String untranslated) throws SQLException {
             TableName name = new TableName(table.schema(), table.name());
             if (!replicates(name)) {
                 LOG.debugf("event=ddl_skipped source=%s position=%s reason=table_filtered table=%s", source.name(),
@@ -328,7 +317,7 @@ final class SchemaChangeCapture {
             List<String> key = table.replicaKey().orElse(List.of());
             int tableId = registry.register(sourceId, new ReplicatedTable(table.schema(), table.name(), destination,
                     key, table.notReplicatedReason().orElse(null), null, 0));
-            Integer event = log(tableId, translation.created(table, destination));
+            Integer event = log(tableId, statements);
             KnownTables.Known known = new KnownTables.Known(tableId, table, destination, true, null);
             record(known, event, false, null);
             tables.put(known);
@@ -366,8 +355,8 @@ final class SchemaChangeCapture {
             LOG.errorf("event=ddl_table_not_built source=%s %s", source.name(), message);
         }
 
-        void dropped(KnownTables.Known table) throws SQLException {
-            Integer event = log(table.tableId(), translation.dropped(table.structure(), table.destinationSchema()));
+        void dropped(KnownTables.Known table, List<String> statements) throws SQLException {
+            Integer event = log(table.tableId(), statements);
             registry.delete(table.tableId());
             record(table, event, true, table);
             tables.remove(table.name());
@@ -375,17 +364,17 @@ final class SchemaChangeCapture {
                     table.name());
         }
 
-        void renamed(KnownTables.Known table, TableName to) throws SQLException {
+        /** @param statements the table's rename in PostgreSQL, or its drop when it leaves the replica */
+        void renamed(KnownTables.Known table, TableName to, List<String> statements) throws SQLException {
             if (!replicates(to)) {
                 LOG.infof("event=ddl_table_renamed_out source=%s position=%s table=%s to=%s: it leaves the replica",
                         source.name(), statement.position(), table.name(), to);
-                dropped(table);
+                dropped(table, statements);
                 return;
             }
             String destination = source.schemaMappings().get(to.database());
             SourceTable moved = SchemaChangeStatements.moved(table.structure(), to);
-            Integer event = log(table.tableId(), translation.renamed(table.structure(), table.destinationSchema(),
-                    moved, destination));
+            Integer event = log(table.tableId(), statements);
             registry.rename(table.tableId(), to.database(), to.table(), destination);
             KnownTables.Known renamed = table.with(moved, destination);
             record(renamed, event, false, table);
@@ -395,9 +384,9 @@ final class SchemaChangeCapture {
                     statement.position(), table.name(), to);
         }
 
-        void altered(KnownTables.Known table, TableChange.Altered change) throws SQLException {
-            Integer event = log(table.tableId(), translation.altered(table.structure(), table.destinationSchema(),
-                    change.after(), change.renamedColumns()));
+        void altered(KnownTables.Known table, TableChange.Altered change, List<String> statements)
+                throws SQLException {
+            Integer event = log(table.tableId(), statements);
             KnownTables.Known altered = table.with(change.after(), table.destinationSchema());
             if (!altered.key().equals(table.key())) {
                 registry.setKey(table.tableId(), altered.key(), SourceTable.NO_REPLICA_KEY);

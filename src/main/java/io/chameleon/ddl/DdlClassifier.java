@@ -1,7 +1,5 @@
 package io.chameleon.ddl;
 
-import com.alibaba.druid.DbType;
-import com.alibaba.druid.sql.SQLUtils;
 import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
@@ -24,7 +22,6 @@ import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableDiscardT
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableImportTablespace;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlFlushStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlRenameTableStatement;
-import com.alibaba.druid.sql.parser.ParserException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,23 +39,25 @@ public final class DdlClassifier {
      *                        to unqualified table names; an explicit qualifier in the statement always wins
      */
     public DdlClassification classify(String defaultDatabase, String sql) {
-        String text = MariaDbSpellings.prepare(ExecutableComments.open(sql)).text();
-        List<SQLStatement> statements;
-        try {
-            statements = SQLUtils.parseStatements(text, DbType.mysql);
-        } catch (ParserException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
+        return classify(ParsedDdl.parse(defaultDatabase, sql));
+    }
+
+    /** Classifies an already parsed statement: {@link DdlTranslator} reads the same tree for the model. */
+    DdlClassification classify(ParsedDdl parsed) {
+        String text = parsed.text();
+        if (parsed.rejected().isPresent()) {
             // the grammar's own failures; a statement we never translate is still recognised by its head
             return StatementHead.skipReason(text).<DdlClassification>map(DdlClassification.Skip::new)
-                    .orElseGet(() -> new DdlClassification.Unparseable(String.valueOf(e.getMessage())));
+                    .orElseGet(() -> new DdlClassification.Unparseable(parsed.rejected().get()));
         }
+        List<SQLStatement> statements = parsed.statements();
         if (statements.isEmpty()) {
             return new DdlClassification.Skip(SkipReason.EMPTY);
         }
         if (statements.size() > 1) {
             return new DdlClassification.Unparseable(statements.size() + " statements in one query event");
         }
-        String database = defaultDatabase == null ? "" : defaultDatabase;
-        DdlClassification classification = classify(database, statements.get(0), text);
+        DdlClassification classification = classify(parsed.database(), statements.get(0), text);
         return touchesRdsTables(classification) ? new DdlClassification.Skip(SkipReason.RDS_HOUSEKEEPING)
                 : classification;
     }

@@ -1,7 +1,6 @@
 package io.chameleon.ddl;
 
 import com.alibaba.druid.DbType;
-import com.alibaba.druid.sql.SQLUtils;
 import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLIndexDefinition;
 import com.alibaba.druid.sql.ast.SQLName;
@@ -54,7 +53,6 @@ import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableOrderBy;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlRenameTableStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlTableIndex;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MysqlAlterTableAlterCheck;
-import com.alibaba.druid.sql.parser.ParserException;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;
 import io.chameleon.mysql.SourceColumn;
@@ -101,8 +99,13 @@ public final class SchemaEvolution {
      *                           faithfully; the message names the table and what could not be handled
      */
     public List<TableChange> apply(String defaultDatabase, String sql, Structures known) throws UntranslatableDdl {
-        String database = defaultDatabase == null ? "" : defaultDatabase;
-        MariaDbSpellings.Prepared prepared = MariaDbSpellings.prepare(ExecutableComments.open(sql));
+        return apply(ParsedDdl.parse(defaultDatabase, sql), known);
+    }
+
+    /** As {@link #apply(String, String, Structures)}, from the tree {@link DdlClassifier} classified. */
+    List<TableChange> apply(ParsedDdl parsed, Structures known) throws UntranslatableDdl {
+        String database = parsed.database();
+        MariaDbSpellings.Prepared prepared = parsed.prepared();
         String text = prepared.text();
         if (prepared.systemVersioning()) {
             // MariaDB logs the hidden row_start/row_end columns information_schema does not list, keeps history
@@ -110,13 +113,11 @@ public final class SchemaEvolution {
             refuseOnTable(database, text, known, "system-versioned tables (SYSTEM VERSIONING) are not supported: "
                     + "their row images carry hidden row_start/row_end columns and history rows");
         }
-        List<SQLStatement> statements;
-        try {
-            statements = SQLUtils.parseStatements(text, DbType.mysql);
-        } catch (ParserException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {
-            refuseOnTable(database, text, known, "cannot parse the statement: " + e.getMessage());
+        if (parsed.rejected().isPresent()) {
+            refuseOnTable(database, text, known, "cannot parse the statement: " + parsed.parserFailure());
             return List.of(); // not table DDL, or on a table not known: nothing for the model
         }
+        List<SQLStatement> statements = parsed.statements();
         Overlay structures = new Overlay(known);
         List<TableChange> changes = new ArrayList<>();
         try {

@@ -1,7 +1,6 @@
 package io.chameleon.ddl;
 
 import io.chameleon.config.BadValuePolicy;
-import io.chameleon.capture.SchemaChangeStatements;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.TableMapper;
 import io.chameleon.schema.TypeMapper;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The PostgreSQL the reader logs for each corpus statement, applied to the fixture tables of
  * {@code fixture-tables.sql} (after the entry's own preparation from {@code fixture-setup.tsv}, if any). Every
- * database the corpus or the fixture names is mapped to the PostgreSQL schema of the same name. The translation
- * mirrors {@code SchemaChangeCapture}: classify, apply to the model, and turn each change into statements through
- * {@link SchemaChangeStatements}, the class the reader uses.
+ * database the corpus or the fixture names is mapped to the PostgreSQL schema of the same name. The translation is
+ * the reader's own: {@link DdlTranslator}.
  */
 final class DdlTranslations {
 
@@ -42,10 +39,8 @@ final class DdlTranslations {
         }
     }
 
-    private final DdlClassifier classifier = new DdlClassifier();
-    private final SchemaEvolution evolution = new SchemaEvolution();
-    private final SchemaChangeStatements translation =
-            new SchemaChangeStatements(new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT)));
+    private final DdlTranslator translator =
+            new DdlTranslator(new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT)));
     private final Map<TableName, SourceTable> fixture;
     private final Map<String, String> setup = load("/ddl/fixture-setup.tsv");
 
@@ -69,7 +64,7 @@ final class DdlTranslations {
 
     /** The CREATE statements of the fixture tables, in their schemas. */
     List<String> fixtureCreation() {
-        return fixtureTables().stream().flatMap(table -> translation.created(table, table.schema()).stream())
+        return fixtureTables().stream().flatMap(table -> translator.creation(table, table.schema()).stream())
                 .toList();
     }
 
@@ -115,52 +110,56 @@ final class DdlTranslations {
 
     /** One statement as the reader handles it; {@code model} is updated as the reader updates its tables. */
     private Outcome translate(Map<TableName, SourceTable> model, String database, String sql) {
-        DdlClassification classification = classifier.classify(database, sql);
-        if (classification instanceof DdlClassification.Skip skip) {
-            return Outcome.of("skip: " + skip.reason().label());
-        } else if (classification instanceof DdlClassification.Unparseable) {
+        DdlTranslation translation = translator.translate(database, sql, replica(model));
+        if (translation instanceof DdlTranslation.Skipped skipped) {
+            return Outcome.of("skip: " + skipped.reason());
+        } else if (translation instanceof DdlTranslation.Unparsed) {
             return Outcome.of("unparseable");
+        } else if (translation instanceof DdlTranslation.Untranslatable untranslatable) {
+            return Outcome.of(untranslatable.parserMessage() != null ? "unparseable"
+                    : "untranslatable: " + untranslatable.reason());
+        } else if (translation instanceof DdlTranslation.Failed failed) {
+            throw new IllegalStateException("translation failed: " + sql, failed.failure());
         }
-        List<TableChange> changes;
-        try {
-            changes = evolution.apply(database, sql, SchemaChangeStatements.structures(
-                    name -> Optional.ofNullable(model.get(name)), db -> DEFAULTS));
-        } catch (UntranslatableDdl e) {
-            return Outcome.of("untranslatable: " + e.getMessage());
-        }
-        // As SchemaChangeCapture.write: changes to tables no longer known are passed over; every database is
-        // mapped to the schema of its name, so no rename leaves the replica
-        List<String> statements = new ArrayList<>();
-        for (TableChange change : changes) {
-            if (change instanceof TableChange.Created created) {
-                SourceTable table = created.table();
-                statements.addAll(translation.created(table, table.schema()));
-                model.put(new TableName(table.schema(), table.name()), table);
-            } else if (change instanceof TableChange.Dropped dropped) {
-                SourceTable known = model.remove(dropped.table());
-                if (known != null) {
-                    statements.addAll(translation.dropped(known, known.schema()));
-                }
-            } else if (change instanceof TableChange.Renamed renamed) {
-                SourceTable known = model.remove(renamed.from());
-                if (known != null) {
-                    SourceTable moved = SchemaChangeStatements.moved(known, renamed.to());
-                    statements.addAll(translation.renamed(known, known.schema(), moved, moved.schema()));
-                    model.put(renamed.to(), moved);
-                }
-            } else if (change instanceof TableChange.Altered altered) {
-                TableName name = new TableName(altered.before().schema(), altered.before().name());
-                SourceTable known = model.get(name);
-                if (known != null) {
-                    statements.addAll(translation.altered(known, known.schema(), altered.after(),
-                            altered.renamedColumns()));
-                    model.put(name, altered.after());
-                }
+        DdlTranslation.Translated translated = (DdlTranslation.Translated) translation;
+        translated.structures().forEach((name, table) -> {
+            if (table.isPresent()) {
+                model.put(name, table.get());
+            } else {
+                model.remove(name);
             }
-        }
+        });
+        List<String> statements = translated.changes().stream()
+                .flatMap(change -> change.statements().stream()).toList();
         return statements.isEmpty() ? Outcome.of(NO_CHANGE)
                 : new Outcome(statements.stream().map(DdlTranslations::escape)
-                        .collect(Collectors.joining(SEPARATOR)), List.copyOf(statements));
+                        .collect(Collectors.joining(SEPARATOR)), statements);
+    }
+
+    /** The model as the replica: every database mapped to the schema of its name, every table replicated. */
+    private static DdlTranslator.Replica replica(Map<TableName, SourceTable> model) {
+        return new DdlTranslator.Replica() {
+            @Override
+            public Optional<DdlTranslator.ReplicaTable> find(TableName table) {
+                return Optional.ofNullable(model.get(table))
+                        .map(known -> new DdlTranslator.ReplicaTable(known, known.schema()));
+            }
+
+            @Override
+            public String[] databaseDefaults(String database) {
+                return DEFAULTS;
+            }
+
+            @Override
+            public boolean mapped(String database) {
+                return true;
+            }
+
+            @Override
+            public Optional<String> destination(TableName table) {
+                return Optional.of(table.database());
+            }
+        };
     }
 
     /** {@code fixture-tables.sql}: statements ending with ';' at the end of a line; '--' lines are comments. */

@@ -1,7 +1,5 @@
-package io.chameleon.capture;
+package io.chameleon.ddl;
 
-import io.chameleon.ddl.SchemaEvolution;
-import io.chameleon.ddl.TableName;
 import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.SchemaChangeDdl;
@@ -13,9 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The PostgreSQL statements the reader logs for each kind of {@link io.chameleon.ddl.TableChange}, without the
- * catalogue: {@link SchemaChangeCapture} writes these, and the DDL corpus test checks them, so both see the same
- * translation.
+ * The PostgreSQL statements for each kind of {@link TableChange}, through the type map of {@code schema}: the
+ * last step of {@link DdlTranslator}, whose result the reader logs and the DDL corpus test checks.
  */
 public final class SchemaChangeStatements {
 
@@ -57,8 +54,8 @@ public final class SchemaChangeStatements {
      * The table defaults are not in the model: the first text column's, which is the table default unless
      * declared otherwise.
      */
-    public static SchemaEvolution.Structures structures(Function<TableName, Optional<SourceTable>> find,
-                                                        Function<String, String[]> databaseDefaults) {
+    static SchemaEvolution.Structures structures(Function<TableName, Optional<SourceTable>> find,
+                                                 Function<String, String[]> databaseDefaults) {
         return new SchemaEvolution.Structures() {
             @Override
             public Optional<SourceTable> find(TableName table) {
