@@ -2,8 +2,6 @@ package io.chameleon.ddl;
 
 import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLStatement;
-import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
-import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableItem;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableRename;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableStatement;
@@ -25,7 +23,6 @@ import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlRenameTableStateme
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Classifies the text of a binlog query event with Druid's MySQL grammar (see docs/ddl-parser-evaluation.md for
@@ -67,36 +64,38 @@ public final class DdlClassifier {
             if (create.isTemporary()) {
                 return new DdlClassification.Skip(SkipReason.TEMPORARY_TABLE);
             }
-            List<TableName> tables = new ArrayList<>(List.of(name(database, create.getTableSource())));
+            List<TableName> tables = new ArrayList<>(List.of(Names.table(database, create.getTableSource())));
             SQLExprTableSource like = SchemaEvolution.like(create);
             if (like != null) {
-                tables.add(name(database, like));
+                tables.add(Names.table(database, like));
             }
             return table(DdlKind.CREATE_TABLE, tables);
         } else if (statement instanceof SQLDropTableStatement drop) {
             if (drop.isTemporary()) {
                 return new DdlClassification.Skip(SkipReason.TEMPORARY_TABLE);
             }
-            return table(DdlKind.DROP_TABLE, drop.getTableSources().stream().map(t -> name(database, t)).toList());
+            return table(DdlKind.DROP_TABLE,
+                    drop.getTableSources().stream().map(t -> Names.table(database, t)).toList());
         } else if (statement instanceof SQLTruncateStatement truncate) {
-            return table(DdlKind.TRUNCATE, truncate.getTableSources().stream().map(t -> name(database, t)).toList());
+            return table(DdlKind.TRUNCATE,
+                    truncate.getTableSources().stream().map(t -> Names.table(database, t)).toList());
         } else if (statement instanceof MySqlRenameTableStatement rename) {
             List<TableName> tables = new ArrayList<>();
             for (MySqlRenameTableStatement.Item item : rename.getItems()) {
-                tables.add(name(database, item.getName()));
-                tables.add(name(database, item.getTo()));
+                tables.add(Names.table(database, item.getName()));
+                tables.add(Names.table(database, item.getTo()));
             }
             return table(DdlKind.RENAME_TABLE, tables);
         } else if (statement instanceof SQLAlterTableStatement alter) {
             return alterTable(database, alter);
         } else if (statement instanceof SQLCreateIndexStatement index) {
-            return table(DdlKind.CREATE_INDEX, List.of(name(database, index.getTable())));
+            return table(DdlKind.CREATE_INDEX, List.of(Names.table(database, index.getTable())));
         } else if (statement instanceof SQLDropIndexStatement index) {
             if (index.getTableName() == null) {
                 // the grammar also speaks other dialects; MySQL's DROP INDEX always names its table
                 return new DdlClassification.Unparseable("DROP INDEX without ON table");
             }
-            return table(DdlKind.DROP_INDEX, List.of(name(database, index.getTableName())));
+            return table(DdlKind.DROP_INDEX, List.of(Names.table(database, index.getTableName())));
         } else if (isRdsHousekeeping(database, statement)) {
             return new DdlClassification.Skip(SkipReason.RDS_HOUSEKEEPING);
         }
@@ -113,10 +112,10 @@ public final class DdlClassifier {
         if (!kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == AlterKind.PARTITION)) {
             return new DdlClassification.Skip(SkipReason.PARTITION_MAINTENANCE);
         }
-        List<TableName> tables = new ArrayList<>(List.of(name(database, alter.getTableSource())));
+        List<TableName> tables = new ArrayList<>(List.of(Names.table(database, alter.getTableSource())));
         for (SQLAlterTableItem item : alter.getItems()) {
             if (item instanceof SQLAlterTableRename rename) {
-                tables.add(name(database, rename.getTo()));
+                tables.add(Names.table(database, rename.getTo()));
             }
         }
         return new DdlClassification.TableDdl(DdlKind.ALTER_TABLE, tables, kinds);
@@ -141,7 +140,7 @@ public final class DdlClassifier {
         } else if (statement instanceof SQLDeleteStatement delete) {
             target = tableExpr(delete.getTableSource());
         }
-        return target != null && isRdsName(name(database, target));
+        return target != null && isRdsName(Names.table(database, target));
     }
 
     private static SQLExpr tableExpr(SQLTableSource source) {
@@ -155,24 +154,5 @@ public final class DdlClassifier {
 
     private static boolean isRdsName(TableName name) {
         return name.database().equalsIgnoreCase("mysql") && name.table().toLowerCase().startsWith("rds_");
-    }
-
-    private static TableName name(String database, SQLTableSource source) {
-        return name(database, ((SQLExprTableSource) source).getExpr());
-    }
-
-    private static TableName name(String database, SQLExpr expr) {
-        if (expr instanceof SQLPropertyExpr qualified) {
-            return new TableName(unquote(qualified.getOwnerName()), unquote(qualified.getName()));
-        } else if (expr instanceof SQLIdentifierExpr plain) {
-            return new TableName(database, unquote(plain.getName()));
-        }
-        throw new IllegalStateException("unexpected table name " + expr);
-    }
-
-    private static String unquote(String identifier) {
-        Optional<String> quoted = Optional.of(identifier)
-                .filter(s -> s.length() >= 2 && s.startsWith("`") && s.endsWith("`"));
-        return quoted.map(s -> s.substring(1, s.length() - 1).replace("``", "`")).orElse(identifier);
     }
 }
