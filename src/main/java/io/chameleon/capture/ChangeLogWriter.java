@@ -47,7 +47,7 @@ final class ChangeLogWriter implements AutoCloseable {
         this.readPosition = new ReadPositionRepository(pg, catalogueSchema);
         this.registry = new ReplicatedTableRepository(pg, catalogueSchema);
         this.sources = new SourceRepository(pg, catalogueSchema);
-        this.layouts = new RowLayoutRepository(catalogueSchema);
+        this.layouts = new RowLayoutRepository(pg, catalogueSchema);
         pg.setAutoCommit(false);
     }
 
@@ -112,7 +112,7 @@ final class ChangeLogWriter implements AutoCloseable {
             id = pendingLayouts.get(layout);
         }
         if (id == null) {
-            id = layouts.idOf(pg, layout.tableId(), layout.columnNames(), layout.keyColumns());
+            id = layouts.idOf(layout.tableId(), layout.columnNames(), layout.keyColumns());
             pendingLayouts.put(layout, id);
         }
         return id;

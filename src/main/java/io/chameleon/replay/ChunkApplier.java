@@ -80,7 +80,7 @@ final class ChunkApplier {
         this.policy = policy;
         this.queries = new ChunkQueries(catalogue);
         this.errorLog = new ReplayErrorLog(catalogue);
-        this.layoutRepository = new RowLayoutRepository(catalogue);
+        this.layoutRepository = new RowLayoutRepository(connection, catalogue);
     }
 
     /** Applies the batches (ids in order); returns rows, ddl and skipped counts (batches left 0). */
@@ -267,7 +267,7 @@ final class ChunkApplier {
     private Map<Integer, RowLayout> layoutsOf(List<Integer> ids) throws SQLException {
         Integer[] missing = ids.stream().filter(id -> !layouts.containsKey(id)).toArray(Integer[]::new);
         if (missing.length > 0) {
-            layouts.putAll(layoutRepository.find(connection, missing));
+            layouts.putAll(layoutRepository.find(missing));
         }
         Map<Integer, RowLayout> found = new TreeMap<>();
         for (Integer id : ids) {
