@@ -71,8 +71,8 @@ public final class ReplayErrorRepository {
     }
 
     /**
-     * Records a change replay could not apply (batch id, table and position are null where unknown). The caller
-     * decides what a failure to record it means; see replay's ReplayErrorLog.
+     * Records a change replay could not apply (batch id, table and position are null where unknown). Throws as any
+     * statement does: the replay worker runs it under a savepoint and only logs a failure to record.
      */
     public void recordReplayFailure(int sourceId, Long batchId, String destinationSchema, String tableName,
                                     String binlogFile, Long binlogPosition, String statement, String sqlState,
