@@ -3,6 +3,8 @@ package io.chameleon.capture;
 import io.chameleon.catalog.RegisteredTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
+import io.chameleon.catalog.changelog.ReadPositionRepository;
+import io.chameleon.catalog.changelog.ReadPositionRepository.StartState;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
@@ -19,8 +21,6 @@ import io.chameleon.schema.TypeMapper;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -117,27 +117,11 @@ public final class BinlogReader {
         }
     }
 
-    private record StartState(BinlogPosition position, boolean consistent, BinlogPosition highWatermark) {
-    }
-
     private StartState startState(int sourceId) throws SQLException {
-        String schema = config.catalogueSchema();
-        try (Connection pg = postgres.connect(); PreparedStatement ps = pg.prepareStatement("SELECT r.binlog_file,"
-                + " r.binlog_position, r.gtid_set, s.consistent, s.hw_binlog_file, s.hw_binlog_position FROM "
-                + io.chameleon.postgres.PgIdentifiers.qualified(schema, "source") + " s LEFT JOIN "
-                + io.chameleon.postgres.PgIdentifiers.qualified(schema, "read_position")
-                + " r USING (source_id) WHERE s.source_id = ?")) {
-            ps.setInt(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null) {
-                    throw new StateException("source " + source.name() + " has no read position: run init_replica "
-                            + "first, or start_replica --from FILE:POSITION");
-                }
-                BinlogPosition position = new BinlogPosition(rs.getString(1), rs.getLong(2), rs.getString(3));
-                String hwFile = rs.getString(5);
-                return new StartState(position, rs.getBoolean(4),
-                        hwFile == null ? null : new BinlogPosition(hwFile, rs.getLong(6)));
-            }
+        try (Connection pg = postgres.connect()) {
+            return new ReadPositionRepository(pg, config.catalogueSchema()).startState(sourceId)
+                    .orElseThrow(() -> new StateException("source " + source.name() + " has no read position: run"
+                            + " init_replica first, or start_replica --from FILE:POSITION"));
         }
     }
 

@@ -1,20 +1,17 @@
 package io.chameleon.capture;
 
-import io.chameleon.catalog.ChangeLogPartitions;
 import io.chameleon.catalog.DiscardedRowRepository;
 import io.chameleon.catalog.ReplayChannel;
+import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.RowLayoutRepository;
+import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalog.changelog.ChangeLogRepository;
+import io.chameleon.catalog.changelog.ReadPositionRepository;
 import io.chameleon.mysql.BinlogPosition;
-import io.chameleon.postgres.CopyBinaryWriter;
-import io.chameleon.postgres.PgIdentifiers;
-import org.postgresql.PGConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +19,18 @@ import java.util.Map;
 /**
  * Writes the reader's output into the catalogue on one connection. The caller groups calls into PostgreSQL
  * transactions: the rows of whole source transactions, the batch that makes them visible to replay and the resume
- * position always commit together, so a crash anywhere loses or repeats nothing.
+ * position always commit together, so a crash anywhere loses or repeats nothing. The statements are the catalogue's
+ * (its repositories); this side keeps what only the reader knows: layout ids and the counts of open batches.
  */
 final class ChangeLogWriter implements AutoCloseable {
 
     private final Connection pg;
     private final String schema;
     private final int sourceId;
-    private final ChangeLogPartitions partitions;
+    private final ChangeLogRepository changeLog;
+    private final ReadPositionRepository readPosition;
+    private final ReplicatedTableRepository registry;
+    private final SourceRepository sources;
     private final RowLayoutRepository layouts;
     /** Layout ids known to be committed, and those registered in the open transaction (lost if it rolls back). */
     private final Map<ImageLayout, Integer> committedLayouts = new IdentityHashMap<>();
@@ -42,45 +43,25 @@ final class ChangeLogWriter implements AutoCloseable {
         this.pg = pg;
         this.schema = catalogueSchema;
         this.sourceId = sourceId;
-        this.partitions = new ChangeLogPartitions(catalogueSchema);
-        this.layouts = new RowLayoutRepository(catalogueSchema);
+        this.changeLog = new ChangeLogRepository(pg, catalogueSchema);
+        this.readPosition = new ReadPositionRepository(pg, catalogueSchema);
+        this.registry = new ReplicatedTableRepository(pg, catalogueSchema);
+        this.sources = new SourceRepository(pg, catalogueSchema);
+        this.layouts = new RowLayoutRepository(pg, catalogueSchema);
         pg.setAutoCommit(false);
     }
 
     /** Removes parts of a source transaction whose commit never got logged (the reader died in between). */
     int discardIncompleteBatches() throws SQLException {
-        try (PreparedStatement rows = pg.prepareStatement("DELETE FROM " + table("change_log") + " WHERE batch_id IN"
-                + " (SELECT batch_id FROM " + table("log_batch") + " WHERE source_id = ? AND NOT complete)");
-             PreparedStatement batches = pg.prepareStatement(
-                     "DELETE FROM " + table("log_batch") + " WHERE source_id = ? AND NOT complete")) {
-            rows.setInt(1, sourceId);
-            rows.executeUpdate();
-            batches.setInt(1, sourceId);
-            int removed = batches.executeUpdate();
-            pg.commit();
-            tableCounts.forgetIncomplete();
-            return removed;
-        }
+        int removed = changeLog.deleteIncompleteBatches(sourceId);
+        pg.commit();
+        tableCounts.forgetIncomplete();
+        return removed;
     }
 
     /** Starts a batch, not visible to replay until {@link #completeBatch}. */
     long openBatch(BinlogPosition start, long firstEventMillis) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement("INSERT INTO " + table("log_batch") + " (source_id,"
-                + " start_binlog_file, start_binlog_position, end_binlog_file, end_binlog_position, transaction_count,"
-                + " row_count, first_event_time, complete) VALUES (?, ?, ?, ?, ?, 0, 0, ?, false) RETURNING batch_id")) {
-            ps.setInt(1, sourceId);
-            ps.setString(2, start.file());
-            ps.setLong(3, start.position());
-            ps.setString(4, start.file());
-            ps.setLong(5, start.position());
-            ps.setTimestamp(6, firstEventMillis > 0 ? new Timestamp(firstEventMillis) : null);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long batchId = rs.getLong(1);
-                partitions.ensurePartitionFor(pg, batchId);
-                return batchId;
-            }
-        }
+        return changeLog.openBatch(sourceId, start, firstEventMillis);
     }
 
     /**
@@ -92,41 +73,18 @@ final class ChangeLogWriter implements AutoCloseable {
             return;
         }
         int[] layoutIds = layoutIds(changes);
-        CopyBinaryWriter out = new CopyBinaryWriter(pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
-                + table("change_log") + " (batch_id, event_seq, table_id, operation, binlog_file, binlog_position,"
-                + " event_time, layout_id, row_before, row_after, ddl) FROM STDIN (FORMAT binary)"), 1 << 20);
+        ChangeLogRepository.RowCopy copy = changeLog.copyRows();
         try {
             int seq = firstSeq;
             for (int i = 0; i < changes.size(); i++) {
                 LoggedChange change = changes.get(i);
-                out.startRow(11);
-                out.int8Field(batchId);
-                out.int4Field(seq++);
-                out.int4Field(change.tableId());
-                out.field(change.operation().codeBytes());
-                out.field(fileName(change.position().file()));
-                out.int8Field(change.position().position());
-                if (change.sourceMillis() > 0) {
-                    out.instantField(change.sourceMillis());
-                } else {
-                    out.nullField();
-                }
-                if (change.layout() != null) {
-                    out.int4Field(layoutIds[i]);
-                } else {
-                    out.nullField();
-                }
-                imageField(out, change.before());
-                imageField(out, change.after());
-                if (change.ddl() != null) {
-                    out.textField(change.ddl());
-                } else {
-                    out.nullField();
-                }
+                copy.row(batchId, seq++, change.tableId(), change.operation().codeBytes(),
+                        fileName(change.position().file()), change.position().position(), change.sourceMillis(),
+                        layoutIds[i], change.before(), change.after(), change.ddl());
             }
-            out.finish();
+            copy.finish();
         } catch (SQLException | RuntimeException e) {
-            out.cancel();
+            copy.cancel();
             throw e;
         }
         tableCounts.add(batchId, changes);
@@ -154,19 +112,10 @@ final class ChangeLogWriter implements AutoCloseable {
             id = pendingLayouts.get(layout);
         }
         if (id == null) {
-            id = layouts.idOf(pg, layout.tableId(), layout.columnNames(), layout.keyColumns());
+            id = layouts.idOf(layout.tableId(), layout.columnNames(), layout.keyColumns());
             pendingLayouts.put(layout, id);
         }
         return id;
-    }
-
-    /** An image: the binary text array of {@link RowImageEncoder}, as it is. */
-    private static void imageField(CopyBinaryWriter out, byte[] image) throws SQLException {
-        if (image == null) {
-            out.nullField();
-        } else {
-            out.field(image);
-        }
     }
 
     /** The binlog file name as UTF-8; rows of a batch share it, so the last one is kept. */
@@ -181,21 +130,7 @@ final class ChangeLogWriter implements AutoCloseable {
     /** Makes the batch visible to replay with its end position and counts, per table too (for show_status). */
     void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
             throws SQLException {
-        Map<Integer, Integer> perTable = tableCounts.complete(batchId);
-        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + table("log_batch") + " SET end_binlog_file = ?,"
-                + " end_binlog_position = ?, end_gtid_set = ?, transaction_count = ?, row_count = ?,"
-                + " last_event_time = ?, table_ids = ?, table_rows = ?, complete = true WHERE batch_id = ?")) {
-            ps.setString(1, end.file());
-            ps.setLong(2, end.position());
-            ps.setString(3, end.gtidSet());
-            ps.setInt(4, transactions);
-            ps.setInt(5, rows);
-            ps.setTimestamp(6, lastEventMillis > 0 ? new Timestamp(lastEventMillis) : null);
-            ps.setArray(7, pg.createArrayOf("integer", perTable.keySet().toArray()));
-            ps.setArray(8, pg.createArrayOf("integer", perTable.values().toArray()));
-            ps.setLong(9, batchId);
-            ps.executeUpdate();
-        }
+        changeLog.completeBatch(batchId, end, transactions, rows, lastEventMillis, tableCounts.complete(batchId));
     }
 
     /**
@@ -203,19 +138,7 @@ final class ChangeLogWriter implements AutoCloseable {
      * change, or the present when a heartbeat shows the reader is caught up).
      */
     void savePosition(BinlogPosition position, long caughtUpMillis) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement("INSERT INTO " + table("read_position") + " (source_id,"
-                + " binlog_file, binlog_position, gtid_set, last_event_time, updated_at) VALUES (?, ?, ?, ?, ?, now())"
-                + " ON CONFLICT (source_id) DO UPDATE SET binlog_file = excluded.binlog_file,"
-                + " binlog_position = excluded.binlog_position, gtid_set = coalesce(excluded.gtid_set,"
-                + " read_position.gtid_set), last_event_time = coalesce(excluded.last_event_time,"
-                + " read_position.last_event_time), updated_at = now()")) {
-            ps.setInt(1, sourceId);
-            ps.setString(2, position.file());
-            ps.setLong(3, position.position());
-            ps.setString(4, position.gtidSet());
-            ps.setTimestamp(5, caughtUpMillis > 0 ? new Timestamp(caughtUpMillis) : null);
-            ps.executeUpdate();
-        }
+        readPosition.save(sourceId, position, caughtUpMillis);
     }
 
     /** Rows the bad-value policy kept out of the log, with their reason, in the same transaction. */
@@ -230,21 +153,12 @@ final class ChangeLogWriter implements AutoCloseable {
         if (tableIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + table("replicated_table") + " SET"
-                + " copy_binlog_file = NULL, copy_binlog_position = NULL, copy_gtid_set = NULL"
-                + " WHERE table_id = ANY (?)")) {
-            ps.setArray(1, pg.createArrayOf("integer", tableIds.toArray()));
-            ps.executeUpdate();
-        }
+        registry.forgetCopyPositions(tableIds);
     }
 
     /** The stream passed the high-watermark taken after the copy: the target is consistent from now on. */
     void markSourceConsistent() throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement(
-                "UPDATE " + table("source") + " SET consistent = true WHERE source_id = ?")) {
-            ps.setInt(1, sourceId);
-            ps.executeUpdate();
-        }
+        sources.markConsistent(sourceId);
     }
 
     /** Commits, waking the replay worker when rows were logged. */
@@ -279,9 +193,5 @@ final class ChangeLogWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         pg.close();
-    }
-
-    private String table(String name) {
-        return PgIdentifiers.qualified(schema, name);
     }
 }

@@ -1,6 +1,6 @@
 package io.chameleon.capture;
 
-import io.chameleon.catalog.ChangeLogFormat;
+import io.chameleon.catalog.changelog.ChangeLogFormat;
 
 /** The kind of a change the log stores, with its code (a truncate empties the table; a schema change runs DDL). */
 enum RowOperation {

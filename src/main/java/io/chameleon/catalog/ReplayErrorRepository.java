@@ -70,6 +70,30 @@ public final class ReplayErrorRepository {
         }
     }
 
+    /**
+     * Records a change replay could not apply (batch id, table and position are null where unknown). Throws as any
+     * statement does: the replay worker runs it under a savepoint and only logs a failure to record.
+     */
+    public void recordReplayFailure(int sourceId, Long batchId, String destinationSchema, String tableName,
+                                    String binlogFile, Long binlogPosition, String statement, String sqlState,
+                                    String message) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+                + PgIdentifiers.qualified(schema, "replay_error") + " (source_id, batch_id, destination_schema,"
+                + " table_name, binlog_file, binlog_position, statement, sqlstate, error_message)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, sourceId);
+            ps.setObject(2, batchId, java.sql.Types.BIGINT);
+            ps.setString(3, destinationSchema);
+            ps.setString(4, tableName);
+            ps.setString(5, binlogFile);
+            ps.setObject(6, binlogPosition, java.sql.Types.BIGINT);
+            ps.setString(7, statement);
+            ps.setString(8, sqlState);
+            ps.setString(9, message);
+            ps.executeUpdate();
+        }
+    }
+
     /** Errors of one source (or all when null), or the one with the given id, newest first. */
     public List<ReplayError> list(String sourceName, Long errorId) throws SQLException {
         List<ReplayError> errors = new ArrayList<>();

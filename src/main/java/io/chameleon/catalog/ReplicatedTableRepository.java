@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.catalog.changelog.ChangeLogFormat;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.postgres.PgIdentifiers;
 
@@ -98,6 +99,15 @@ public final class ReplicatedTableRepository {
     public void delete(int tableId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table() + " WHERE table_id = ?")) {
             ps.setInt(1, tableId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Tables whose copy position the stream has passed: their changes are all captured from now on. */
+    public void forgetCopyPositions(List<Integer> tableIds) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table() + " SET copy_binlog_file = NULL,"
+                + " copy_binlog_position = NULL, copy_gtid_set = NULL WHERE table_id = ANY (?)")) {
+            ps.setArray(1, connection.createArrayOf("integer", tableIds.toArray()));
             ps.executeUpdate();
         }
     }

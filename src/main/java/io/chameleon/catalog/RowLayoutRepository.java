@@ -22,14 +22,16 @@ public final class RowLayoutRepository {
     public record RowLayout(List<String> columnNames, List<String> keyColumns) {
     }
 
+    private final Connection connection;
     private final String schema;
 
-    public RowLayoutRepository(String catalogueSchema) {
+    public RowLayoutRepository(Connection connection, String catalogueSchema) {
+        this.connection = connection;
         this.schema = catalogueSchema;
     }
 
     /** The id of the layout, registered in the connection's transaction when it is new. */
-    public int idOf(Connection connection, int tableId, List<String> columnNames, List<String> keyColumns)
+    public int idOf(int tableId, List<String> columnNames, List<String> keyColumns)
             throws SQLException {
         String layouts = PgIdentifiers.qualified(schema, "row_layout");
         // the second branch finds a layout that exists already (the insert then returns nothing)
@@ -50,7 +52,7 @@ public final class RowLayoutRepository {
     }
 
     /** The layouts with these ids. */
-    public Map<Integer, RowLayout> find(Connection connection, Integer[] ids) throws SQLException {
+    public Map<Integer, RowLayout> find(Integer[] ids) throws SQLException {
         Map<Integer, RowLayout> found = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT layout_id, column_names, key_columns FROM "
                 + PgIdentifiers.qualified(schema, "row_layout") + " WHERE layout_id = ANY (?)")) {

@@ -197,6 +197,47 @@ public final class SourceRepository {
         }
     }
 
+    /** The name of the source with this id; empty when no source has it. */
+    public Optional<String> name(int sourceId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT source_name FROM " + table("source") + " WHERE source_id = ?")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Stamps the source with the process replicating it and the time now: its liveness, which show_status reads. */
+    public void stampProcess(int sourceId, String host, long pid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("source")
+                + " SET process_host = ?, process_pid = ?, alive_at = now() WHERE source_id = ?")) {
+            ps.setString(1, host);
+            ps.setLong(2, pid);
+            ps.setInt(3, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes the process stamp (the process ends normally). */
+    public void clearProcessStamp(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("source")
+                + " SET process_host = NULL, process_pid = NULL, alive_at = NULL WHERE source_name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Replaces the status detail of a running source (a stopped or failed one keeps the line saying why). */
+    public void setRunningDetail(int sourceId, String detail) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("source")
+                + " SET status_detail = ? WHERE source_id = ? AND status = 'running'")) {
+            ps.setString(1, detail);
+            ps.setInt(2, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
     /** The status detail line of a source, or null. */
     public String statusDetail(String name) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT status_detail FROM " + table("source")

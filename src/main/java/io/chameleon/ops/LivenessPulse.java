@@ -2,14 +2,12 @@ package io.chameleon.ops;
 
 import io.chameleon.catalog.SourceOverview;
 import io.chameleon.catalog.SourceRepository;
-import io.chameleon.postgres.PgIdentifiers;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -57,11 +55,7 @@ final class LivenessPulse {
 
     /** Removes the stamp when the process ends normally. */
     void clear(Connection pg, String sourceName) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + PgIdentifiers.qualified(schema, "source")
-                + " SET process_host = NULL, process_pid = NULL, alive_at = NULL WHERE source_name = ?")) {
-            ps.setString(1, sourceName);
-            ps.executeUpdate();
-        }
+        new SourceRepository(pg, schema).clearProcessStamp(sourceName);
     }
 
     private void beat() {
@@ -71,13 +65,7 @@ final class LivenessPulse {
                 if (pg == null || pg.isClosed()) {
                     pg = postgres.connect();
                 }
-                try (PreparedStatement ps = pg.prepareStatement("UPDATE " + PgIdentifiers.qualified(schema, "source")
-                        + " SET process_host = ?, process_pid = ?, alive_at = now() WHERE source_id = ?")) {
-                    ps.setString(1, hostName());
-                    ps.setLong(2, ProcessHandle.current().pid());
-                    ps.setInt(3, sourceId);
-                    ps.executeUpdate();
-                }
+                new SourceRepository(pg, schema).stampProcess(sourceId, hostName(), ProcessHandle.current().pid());
                 if (components != null) {
                     showRestarts(pg);
                     new SourceRepository(pg, schema).overview().stream().filter(o -> o.id() == sourceId).findFirst()
@@ -107,12 +95,7 @@ final class LivenessPulse {
         if (detail.equals(shownDetail)) {
             return;
         }
-        try (PreparedStatement ps = pg.prepareStatement("UPDATE " + PgIdentifiers.qualified(schema, "source")
-                + " SET status_detail = ? WHERE source_id = ? AND status = 'running'")) {
-            ps.setString(1, detail);
-            ps.setInt(2, sourceId);
-            ps.executeUpdate();
-        }
+        new SourceRepository(pg, schema).setRunningDetail(sourceId, detail);
         shownDetail = detail;
     }
 

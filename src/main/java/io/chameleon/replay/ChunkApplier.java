@@ -1,9 +1,9 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.ChangeLogFormat;
-
 import io.chameleon.catalog.RowLayoutRepository;
 import io.chameleon.catalog.RowLayoutRepository.RowLayout;
+import io.chameleon.catalog.changelog.ChangeLogFormat;
+import io.chameleon.catalog.changelog.ChunkQueries;
 import io.chameleon.config.ErrorPolicy;
 import org.jboss.logging.Logger;
 
@@ -80,7 +80,7 @@ final class ChunkApplier {
         this.policy = policy;
         this.queries = new ChunkQueries(catalogue);
         this.errorLog = new ReplayErrorLog(catalogue);
-        this.layoutRepository = new RowLayoutRepository(catalogue);
+        this.layoutRepository = new RowLayoutRepository(connection, catalogue);
     }
 
     /** Applies the batches (ids in order); returns rows, ddl and skipped counts (batches left 0). */
@@ -190,7 +190,7 @@ final class ChunkApplier {
         ReplayFailure first = null;
         List<LoggedEvent> events = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(queries.eventsOf(table.tableId(), segment))) {
+             ResultSet rs = st.executeQuery(queries.eventsOf(table.tableId(), segment.predicate()))) {
             while (rs.next()) {
                 events.add(new LoggedEvent(new EventPosition(rs.getLong(1), rs.getInt(2)), rs.getString(3),
                         rs.getLong(4)));
@@ -237,7 +237,7 @@ final class ChunkApplier {
 
     private List<Barrier> barriers(EventRange chunk) throws SQLException {
         List<Barrier> barriers = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.barriers(chunk))) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.barriers(chunk.predicate()))) {
             while (rs.next()) {
                 int tableId = rs.getInt(4);
                 barriers.add(new Barrier(new EventPosition(rs.getLong(1), rs.getInt(2)), rs.getString(3).charAt(0),
@@ -249,7 +249,7 @@ final class ChunkApplier {
 
     private Map<Integer, TableRows> rowCounts(EventRange segment) throws SQLException {
         Map<Integer, TableRows> counts = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.rowCounts(segment))) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(queries.rowCounts(segment.predicate()))) {
             while (rs.next()) {
                 int id = rs.getInt(1);
                 TableRows rows = counts.computeIfAbsent(rs.wasNull() ? null : id, t -> new TableRows());
@@ -267,7 +267,7 @@ final class ChunkApplier {
     private Map<Integer, RowLayout> layoutsOf(List<Integer> ids) throws SQLException {
         Integer[] missing = ids.stream().filter(id -> !layouts.containsKey(id)).toArray(Integer[]::new);
         if (missing.length > 0) {
-            layouts.putAll(layoutRepository.find(connection, missing));
+            layouts.putAll(layoutRepository.find(missing));
         }
         Map<Integer, RowLayout> found = new TreeMap<>();
         for (Integer id : ids) {

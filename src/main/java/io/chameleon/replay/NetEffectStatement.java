@@ -1,8 +1,8 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.ChangeLogFormat;
-
 import io.chameleon.catalog.RowLayoutRepository.RowLayout;
+import io.chameleon.catalog.changelog.ChangeLogFormat;
+import io.chameleon.catalog.changelog.ChunkQueries;
 import io.chameleon.postgres.PgIdentifiers;
 
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class NetEffectStatement {
         return "WITH net AS ("
                 + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, a.image, c.layout_id, "
                 + prefixed("a.", keyNames)
-                + " FROM " + PgIdentifiers.qualified(catalogueSchema, "change_log") + " c"
+                + " FROM " + new ChunkQueries(catalogueSchema).changeLog() + " c"
                 + " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
                 + ")) AS a (upsert, image, " + keyNames + ")"
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()

@@ -1,13 +1,11 @@
 package io.chameleon.replay;
 
-import io.chameleon.postgres.PgIdentifiers;
+import io.chameleon.catalog.ReplayErrorRepository;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 
 /**
  * Writes replay_error rows. Writing one must never take the worker down nor abort the replay transaction around
@@ -17,12 +15,10 @@ final class ReplayErrorLog {
 
     private static final Logger LOG = Logger.getLogger(ReplayErrorLog.class);
 
-    private final String sql;
+    private final String catalogueSchema;
 
     ReplayErrorLog(String catalogueSchema) {
-        this.sql = "INSERT INTO " + PgIdentifiers.qualified(catalogueSchema, "replay_error")
-                + " (source_id, batch_id, destination_schema, table_name, binlog_file, binlog_position, statement,"
-                + " sqlstate, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.catalogueSchema = catalogueSchema;
     }
 
     /** Records the failure; returns false (after logging why) when the row could not be written. */
@@ -53,18 +49,9 @@ final class ReplayErrorLog {
     }
 
     private void insert(Connection connection, ReplayFailure failure) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setInt(1, failure.sourceId());
-            ps.setObject(2, failure.batchId(), Types.BIGINT);
-            ps.setString(3, failure.destinationSchema());
-            ps.setString(4, failure.tableName());
-            ps.setString(5, failure.binlogFile());
-            ps.setObject(6, failure.binlogPosition(), Types.BIGINT);
-            ps.setString(7, failure.statement());
-            ps.setString(8, failure.sqlState());
-            ps.setString(9, failure.message());
-            ps.executeUpdate();
-        }
+        new ReplayErrorRepository(connection, catalogueSchema).recordReplayFailure(failure.sourceId(),
+                failure.batchId(), failure.destinationSchema(), failure.tableName(), failure.binlogFile(),
+                failure.binlogPosition(), failure.statement(), failure.sqlState(), failure.message());
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

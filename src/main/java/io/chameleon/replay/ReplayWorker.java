@@ -4,6 +4,7 @@ import io.chameleon.catalog.ChangeLogPartitions;
 import io.chameleon.catalog.ReplayChannel;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalog.changelog.ReplayProgress;
 import io.chameleon.error.ConnectionException;
 import io.chameleon.error.StateException;
 import io.chameleon.postgres.PgIdentifiers;
@@ -13,8 +14,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -55,7 +54,6 @@ public final class ReplayWorker implements AutoCloseable {
     private final String catalogue;
     private final int sourceId;
     private final ReplaySettings settings;
-    private final ReplayProgress progress;
     private final ChangeLogPartitions partitions;
     private Connection connection;
     private Connection listening;
@@ -70,7 +68,6 @@ public final class ReplayWorker implements AutoCloseable {
         this.catalogue = catalogueSchema;
         this.sourceId = sourceId;
         this.settings = settings;
-        this.progress = new ReplayProgress(catalogueSchema, sourceId);
         this.partitions = new ChangeLogPartitions(catalogueSchema);
     }
 
@@ -82,15 +79,16 @@ public final class ReplayWorker implements AutoCloseable {
     public ReplayResult replayOnce() {
         Connection c = connection();
         try {
-            progress.lock(c);
-            List<Long> batches = progress.nextBatches(c, settings.maxRowsPerTransaction());
+            ReplayProgress progress = new ReplayProgress(c, catalogue);
+            progress.lock(sourceId);
+            List<Long> batches = progress.nextBatches(sourceId, settings.maxRowsPerTransaction());
             if (batches.isEmpty()) {
                 c.commit();
                 return ReplayResult.IDLE;
             }
             ReplayResult applied = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay()).apply(batches);
             ReplayResult result = new ReplayResult(batches.size(), applied.rows(), applied.ddl(), applied.skipped());
-            progress.record(c, batches, result);
+            progress.record(sourceId, batches, result.rows(), result.ddl());
             commitHook.beforeCommit(c);
             c.commit();
             LOG.debugf("event=replay_chunk source=%d first_batch=%d last_batch=%d rows=%d ddl=%d skipped=%d",
@@ -135,8 +133,9 @@ public final class ReplayWorker implements AutoCloseable {
     public Housekeeping housekeep() {
         Connection c = connection();
         try {
-            int deleted = progress.deleteReplayedBefore(c, settings.batchRetention());
-            Optional<Long> last = progress.lastBatchId(c);
+            ReplayProgress progress = new ReplayProgress(c, catalogue);
+            int deleted = progress.deleteReplayedBefore(sourceId, settings.batchRetention());
+            Optional<Long> last = progress.lastBatchId(sourceId);
             c.commit();
             List<String> dropped = last.isPresent() ? partitions.dropConsumed(c, last.get()) : List.of();
             if (deleted > 0 || !dropped.isEmpty()) {
@@ -178,16 +177,8 @@ public final class ReplayWorker implements AutoCloseable {
     }
 
     private String sourceName(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT source_name FROM "
-                + PgIdentifiers.qualified(catalogue, "source") + " WHERE source_id = ?")) {
-            ps.setInt(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new StateException("source id " + sourceId + " is not registered in catalogue " + catalogue);
-                }
-                return rs.getString(1);
-            }
-        }
+        return new SourceRepository(c, catalogue).name(sourceId).orElseThrow(() -> new StateException(
+                "source id " + sourceId + " is not registered in catalogue " + catalogue));
     }
 
     private void listen() {

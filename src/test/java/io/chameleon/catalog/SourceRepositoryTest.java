@@ -107,7 +107,7 @@ class SourceRepositoryTest {
             rs.next();
             itemsId = rs.getInt(1);
         }
-        new RowLayoutRepository(CATALOGUE).idOf(connection, itemsId, List.of("id"), List.of("id"));
+        new RowLayoutRepository(connection, CATALOGUE).idOf(itemsId, List.of("id"), List.of("id"));
 
         sources.remove("shop");
 

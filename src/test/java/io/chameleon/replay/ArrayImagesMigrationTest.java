@@ -96,7 +96,7 @@ class ArrayImagesMigrationTest {
 
         // a partition created after the upgrade (the parent keeps the dropped jsonb columns) takes array rows
         try (Connection c = database.connect()) {
-            new RowLayoutRepository(CATALOGUE).idOf(c, (int) ReplayAssertions.count(database, "SELECT " + docs),
+            new RowLayoutRepository(c, CATALOGUE).idOf((int) ReplayAssertions.count(database, "SELECT " + docs),
                     List.of("id", "doc", "note", "code"), List.of("id"));
             database.execute("INSERT INTO " + CATALOGUE + ".log_batch (batch_id, source_id, start_binlog_file,"
                     + " start_binlog_position, end_binlog_file, end_binlog_position, transaction_count, row_count,"

@@ -35,7 +35,7 @@ final class ChangeLogFixture implements AutoCloseable {
     private final PostgresDatabase database;
     private final Connection connection;
     private final ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
-    private final RowLayoutRepository layouts = new RowLayoutRepository(CATALOGUE);
+    private final RowLayoutRepository layouts;
     /** Layout ids by table, columns and key columns (cleared when a batch rolls back with new ones). */
     private final Map<List<Object>, Integer> layoutIds = new HashMap<>();
     private int sourceId;
@@ -44,6 +44,7 @@ final class ChangeLogFixture implements AutoCloseable {
     ChangeLogFixture(PostgresDatabase database) throws SQLException {
         this.database = database;
         this.connection = database.connect();
+        this.layouts = new RowLayoutRepository(connection, CATALOGUE);
     }
 
     /** Drops and recreates the catalogue and the destination schema, registers source "shop". */
@@ -218,7 +219,7 @@ final class ChangeLogFixture implements AutoCloseable {
         List<Object> layout = List.of(event.tableId(), List.copyOf(full.keySet()), List.copyOf(key));
         Integer id = layoutIds.get(layout);
         if (id == null) {
-            id = layouts.idOf(connection, event.tableId(), List.copyOf(full.keySet()), List.copyOf(key));
+            id = layouts.idOf(event.tableId(), List.copyOf(full.keySet()), List.copyOf(key));
             layoutIds.put(layout, id);
         }
         return id;

@@ -1,36 +1,43 @@
-package io.chameleon.replay;
-
-import io.chameleon.catalog.ChangeLogFormat;
+package io.chameleon.catalog.changelog;
 
 import io.chameleon.postgres.PgIdentifiers;
 
-/** The catalogue statements a chunk's apply needs besides the per-table {@link NetEffectStatement}. */
-final class ChunkQueries {
+/**
+ * The catalogue statements a replay chunk's apply runs, besides the per-table net-effect statement (which reads
+ * {@link #changeLog()} as {@code c}). A range of events is given as a WHERE condition on the change_log alias
+ * {@code c}, with literal values so that a failing statement can be logged as it ran.
+ */
+public final class ChunkQueries {
 
     private final String schema;
 
-    ChunkQueries(String catalogueSchema) {
+    public ChunkQueries(String catalogueSchema) {
         this.schema = catalogueSchema;
     }
 
+    /** The change_log table, qualified. */
+    public String changeLog() {
+        return table("change_log");
+    }
+
     /** Truncates and schema changes of a chunk, in log order (served by the change_log_barrier index). */
-    String barriers(EventRange chunk) {
+    public String barriers(String chunk) {
         return "SELECT c.batch_id, c.event_seq, c.operation, c.table_id, c.ddl, c.binlog_file, c.binlog_position"
-                + " FROM " + table("change_log") + " c WHERE " + chunk.predicate()
+                + " FROM " + table("change_log") + " c WHERE " + chunk
                 + " AND c.operation IN " + ChangeLogFormat.BARRIERS + " ORDER BY c.batch_id, c.event_seq";
     }
 
     /** Row events per table and row layout in a segment. */
-    String rowCounts(EventRange segment) {
+    public String rowCounts(String segment) {
         return "SELECT c.table_id, c.layout_id, count(*) FROM " + table("change_log") + " c WHERE "
-                + segment.predicate() + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " GROUP BY c.table_id, c.layout_id"
+                + segment + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " GROUP BY c.table_id, c.layout_id"
                 + " ORDER BY c.table_id, c.layout_id";
     }
 
     /** A table's row events in a segment, in log order, to find the one that fails. */
-    String eventsOf(int tableId, EventRange segment) {
+    public String eventsOf(int tableId, String segment) {
         return "SELECT c.batch_id, c.event_seq, c.binlog_file, c.binlog_position FROM " + table("change_log") + " c"
-                + " WHERE " + segment.predicate() + " AND c.table_id = " + tableId
+                + " WHERE " + segment + " AND c.table_id = " + tableId
                 + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " ORDER BY c.batch_id, c.event_seq";
     }
 
@@ -39,7 +46,7 @@ final class ChunkQueries {
      * twice) named as they were at that position: the newest schema-history version logged at or before it, else
      * what the first version after it replaced, else the registry (no DDL since the copy).
      */
-    String tables() {
+    public String tables() {
         String history = table("schema_history");
         // column types as SQL type names (format_type quotes them), without typmod so a cast never truncates (bare
         // "character" and "bit" would mean length 1: bpchar and varbit instead)
@@ -76,12 +83,12 @@ final class ChunkQueries {
     }
 
     /** Adds applied changes per table (parameters: table ids, counts). */
-    String countApplied() {
+    public String countApplied() {
         return "UPDATE " + table("replicated_table") + " t SET applied_changes = t.applied_changes + c.n,"
                 + " last_applied_at = now() FROM unnest(?::integer[], ?::bigint[]) AS c (id, n) WHERE t.table_id = c.id";
     }
 
-    String disableTable() {
+    public String disableTable() {
         return "UPDATE " + table("replicated_table") + " SET replica_enabled = false WHERE table_id = ?";
     }
 

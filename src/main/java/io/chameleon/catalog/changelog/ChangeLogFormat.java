@@ -1,4 +1,4 @@
-package io.chameleon.catalog;
+package io.chameleon.catalog.changelog;
 
 /**
  * The change log's operation codes ({@code change_log.operation}, {@code char(1)}): the one place that names them,

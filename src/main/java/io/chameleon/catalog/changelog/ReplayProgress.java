@@ -1,4 +1,4 @@
-package io.chameleon.replay;
+package io.chameleon.catalog.changelog;
 
 import io.chameleon.postgres.PgIdentifiers;
 
@@ -12,23 +12,23 @@ import java.util.Optional;
 
 /**
  * Where a source's replay stands: which committed batches wait, and the progress marker that commits in the same
- * transaction as the rows it covers (replay exactly once).
+ * transaction as the rows it covers (replay exactly once). The caller owns the transaction.
  */
-final class ReplayProgress {
+public final class ReplayProgress {
 
     /** Advisory lock class ("RPLY") of the per-source replay lock: one replaying transaction per source at a time. */
     private static final int LOCK_CLASS = 0x52504C59;
 
+    private final Connection connection;
     private final String schema;
-    private final int sourceId;
 
-    ReplayProgress(String catalogueSchema, int sourceId) {
+    public ReplayProgress(Connection connection, String catalogueSchema) {
+        this.connection = connection;
         this.schema = catalogueSchema;
-        this.sourceId = sourceId;
     }
 
     /** Serialises replay transactions of the source, so that two workers never apply a batch twice. */
-    void lock(Connection connection) throws SQLException {
+    public void lock(int sourceId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
             ps.setInt(1, LOCK_CLASS);
             ps.setInt(2, sourceId);
@@ -40,7 +40,7 @@ final class ReplayProgress {
      * The next batches to replay, in order: whole batches totalling at most {@code maxRows} rows, but always the
      * first one, however large (a source transaction is never split).
      */
-    List<Long> nextBatches(Connection connection, int maxRows) throws SQLException {
+    public List<Long> nextBatches(int sourceId, int maxRows) throws SQLException {
         List<Long> batches = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT batch_id, row_count, complete FROM "
                 + table("log_batch") + " WHERE source_id = ? AND replayed_at IS NULL ORDER BY batch_id LIMIT ?")) {
@@ -64,8 +64,11 @@ final class ReplayProgress {
         return batches;
     }
 
-    /** Advances the marker past the batches and marks them replayed; same transaction as the applied rows. */
-    void record(Connection connection, List<Long> batches, ReplayResult applied) throws SQLException {
+    /**
+     * Advances the marker past the batches and marks them replayed, adding the rows and DDL statements applied;
+     * same transaction as the applied rows.
+     */
+    public void record(int sourceId, List<Long> batches, long appliedRows, long appliedDdl) throws SQLException {
         Long[] ids = batches.toArray(Long[]::new);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table("replay_progress") + " AS p"
                 + " (source_id, last_batch_id, last_event_time, applied_rows, applied_ddl, updated_at)"
@@ -78,8 +81,8 @@ final class ReplayProgress {
             ps.setInt(1, sourceId);
             ps.setLong(2, batches.get(batches.size() - 1));
             ps.setArray(3, connection.createArrayOf("bigint", ids));
-            ps.setLong(4, applied.rows());
-            ps.setLong(5, applied.ddl());
+            ps.setLong(4, appliedRows);
+            ps.setLong(5, appliedDdl);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("log_batch")
@@ -89,7 +92,7 @@ final class ReplayProgress {
         }
     }
 
-    Optional<Long> lastBatchId(Connection connection) throws SQLException {
+    public Optional<Long> lastBatchId(int sourceId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT last_batch_id FROM "
                 + table("replay_progress") + " WHERE source_id = ? AND last_batch_id IS NOT NULL")) {
             ps.setInt(1, sourceId);
@@ -100,7 +103,7 @@ final class ReplayProgress {
     }
 
     /** Deletes the source's log_batch rows replayed longer ago than the retention interval; returns how many. */
-    int deleteReplayedBefore(Connection connection, String retention) throws SQLException {
+    public int deleteReplayedBefore(int sourceId, String retention) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table("log_batch")
                 + " WHERE source_id = ? AND replayed_at < now() - ?::interval")) {
             ps.setInt(1, sourceId);
