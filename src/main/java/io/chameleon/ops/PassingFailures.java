@@ -2,7 +2,10 @@ package io.chameleon.ops;
 
 import io.chameleon.error.ConnectionException;
 
-import java.io.IOException;
+import java.io.EOFException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -19,7 +22,7 @@ final class PassingFailures {
 
     static boolean isPassing(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionException || t instanceof IOException || t instanceof SQLTransientException
+            if (t instanceof ConnectionException || isNetwork(t) || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
@@ -28,6 +31,15 @@ final class PassingFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * A broken or refused connection. Not every IOException: Jackson's parse errors are IOExceptions too, and a
+     * catalogue structure that does not parse fails the same way on every retry.
+     */
+    private static boolean isNetwork(Throwable t) {
+        return t instanceof SocketException || t instanceof EOFException || t instanceof InterruptedIOException
+                || t instanceof UnknownHostException;
     }
 
     /**
