@@ -1,10 +1,14 @@
 package io.chameleon.capture;
 
+import io.chameleon.capture.binlog.BinlogStream;
+import io.chameleon.capture.binlog.CaptureException;
+import io.chameleon.capture.binlog.CapturedEvent;
 import io.chameleon.catalog.RegisteredTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
-import io.chameleon.catalog.changelog.ReadPositionRepository;
+import io.chameleon.catalog.changelog.ChangeLogWriter;
 import io.chameleon.catalog.changelog.ReadPositionRepository.StartState;
+import io.chameleon.catalog.changelog.ReadPositionRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
@@ -18,6 +22,7 @@ import io.chameleon.postgres.PostGis;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.schema.TableMapper;
 import io.chameleon.schema.TypeMapper;
+
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package io.chameleon.capture;
 
+import io.chameleon.capture.values.ImageColumns;
+import io.chameleon.catalog.changelog.ImageLayout;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
@@ -17,8 +19,7 @@ final class CapturedTable {
     private final SourceTable source;
     private final PgTable target;
     private final List<String> columnNames;
-    private final int[] allColumns;
-    private final int[] keyColumnIndexes;
+    private final ImageColumns imageColumns;
     private final ImageLayout imageLayout;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
@@ -29,10 +30,8 @@ final class CapturedTable {
         this.target = target;
         this.copyPosition = copyPosition;
         this.columnNames = source.columns().stream().map(SourceColumn::name).toList();
-        this.allColumns = java.util.stream.IntStream.range(0, columnNames.size()).toArray();
-        this.keyColumnIndexes = target.keyColumns().stream().mapToInt(columnNames::indexOf).toArray();
-        this.imageLayout = new ImageLayout(tableId, target.columns().stream().map(c -> c.name()).toList(),
-                target.keyColumns());
+        this.imageColumns = ImageColumns.of(source, target);
+        this.imageLayout = imageColumns.layout(tableId);
     }
 
     /** What the change log's images of this table hold: the target columns in binlog order, and the key. */
@@ -40,14 +39,9 @@ final class CapturedTable {
         return imageLayout;
     }
 
-    /** Positions of all columns, in binlog order. */
-    int[] allColumns() {
-        return allColumns;
-    }
-
-    /** Positions of the replica key's columns, in key order. */
-    int[] keyColumnIndexes() {
-        return keyColumnIndexes;
+    /** The columns its images are encoded from. */
+    ImageColumns imageColumns() {
+        return imageColumns;
     }
 
     /** The source columns in binlog order, to check rows events against. */

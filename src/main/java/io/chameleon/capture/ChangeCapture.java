@@ -1,8 +1,14 @@
 package io.chameleon.capture;
 
+import io.chameleon.capture.binlog.CapturedEvent;
+import io.chameleon.capture.values.RowImageEncoder;
+import io.chameleon.capture.values.RowText;
 import io.chameleon.catalog.DiscardedRowRepository;
-import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.catalog.changelog.ChangeLogWriter;
+import io.chameleon.catalog.changelog.LoggedChange;
 import io.chameleon.config.BadValuePolicy;
+import io.chameleon.mysql.BinlogPosition;
+
 import org.jboss.logging.Logger;
 
 import java.io.Serializable;
@@ -191,8 +197,8 @@ final class ChangeCapture {
             try {
                 boolean nullOnBad = settings.badValuePolicy() == BadValuePolicy.NULL;
                 open.add(LoggedChange.row(table.imageLayout(), rows.operation(), rows.position(), rows.sourceMillis(),
-                        before == null ? null : encoder.encodeKey(before, table, nullOnBad),
-                        after == null ? null : encoder.encode(after, table, nullOnBad)));
+                        before == null ? null : encoder.encodeKey(before, table.imageColumns(), nullOnBad),
+                        after == null ? null : encoder.encode(after, table.imageColumns(), nullOnBad)));
                 for (RowImageEncoder.BadValue nulled : encoder.takeNulledValues()) {
                     discards.add(DiscardedRowRepository.DiscardedRow.of(table.source().schema(),
                             table.source().name(), nulled.column(), nulled.badValue(), true,

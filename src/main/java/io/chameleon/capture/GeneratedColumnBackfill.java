@@ -1,5 +1,8 @@
 package io.chameleon.capture;
 
+import io.chameleon.capture.binlog.CapturedEvent;
+import io.chameleon.catalog.changelog.ChangeLogWriter;
+import io.chameleon.catalog.changelog.LoggedChange;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.ddl.RedefinedColumns;
 import io.chameleon.ddl.TableChange;
@@ -11,6 +14,7 @@ import io.chameleon.mysql.SourceConnector;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.PgColumn;
+
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -93,7 +97,7 @@ final class GeneratedColumnBackfill {
                      ChangeLogWriter writer, long batchId, int firstSeq) throws SQLException {
         SourceTable source = table.source();
         List<PgColumn> targetColumns = table.target().columns();
-        int[] keyIndexes = table.keyColumnIndexes();
+        int[] keyIndexes = table.imageColumns().keyColumnIndexes();
         List<PgColumn> keys = new ArrayList<>();
         List<String> selected = new ArrayList<>();
         for (int i : keyIndexes) {

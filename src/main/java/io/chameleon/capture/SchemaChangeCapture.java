@@ -1,10 +1,13 @@
 package io.chameleon.capture;
 
+import io.chameleon.capture.binlog.CapturedEvent;
 import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
 import io.chameleon.catalog.SchemaVersion;
+import io.chameleon.catalog.changelog.ChangeLogWriter;
+import io.chameleon.catalog.changelog.LoggedChange;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.ddl.DdlTranslation;
 import io.chameleon.ddl.DdlTranslator;
@@ -16,6 +19,7 @@ import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableFilter;
 import io.chameleon.postgres.PgIdentifiers;
 import io.chameleon.schema.TableMapper;
+
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;

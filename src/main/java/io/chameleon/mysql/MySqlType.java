@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link #UNKNOWN}, which the type mapping refuses with {@code UnsupportedTypeException} naming the column.
  *
  * <p>How to add a MySQL type: add the constant with its names here, then build. The switches that decide what a
- * type becomes ({@code schema/TypeMapper}: PostgreSQL type and value codec, {@code capture/BinlogValueText}: how a
+ * type becomes ({@code schema/TypeMapper}: PostgreSQL type and value codec, {@code capture/values/BinlogValueText}: how a
  * rows event's value reads, {@code ddl/ColumnDefinitions}: how a DDL default normalises) have one case per constant
  * and no {@code default}, so they do not compile until the new constant is placed in each; {@code
  * MySqlTypeCoverageTest} then fails naming any constant the type mapping still refuses. Sets of types

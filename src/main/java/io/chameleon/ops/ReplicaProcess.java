@@ -1,7 +1,7 @@
 package io.chameleon.ops;
 
 import io.chameleon.capture.BinlogReader;
-import io.chameleon.capture.PurgedBinlogException;
+import io.chameleon.capture.binlog.PurgedBinlogException;
 import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
@@ -20,6 +20,7 @@ import io.chameleon.mysql.SourceConnector;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.replay.ReplaySettings;
 import io.chameleon.replay.ReplayWorker;
+
 import org.jboss.logging.Logger;
 
 import java.io.PrintWriter;

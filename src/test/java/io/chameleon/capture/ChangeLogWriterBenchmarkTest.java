@@ -1,10 +1,12 @@
 package io.chameleon.capture;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.chameleon.catalog.Catalogue;
 import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalog.changelog.ChangeLogWriter;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
+
+import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -1,6 +1,7 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import io.chameleon.mysql.BinlogPosition;
+
 
 /**
  * The source no longer has the binlog the reader needs: no retry brings it back, only a new copy. A type of its own

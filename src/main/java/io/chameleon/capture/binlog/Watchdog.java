@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * Breaks the stream off when the server has been silent longer than a few heartbeat periods: a connection lost
  * without a reset (a dead network path) would otherwise hang forever.
  */
-final class Watchdog {
+public final class Watchdog {
 
     private final BinlogEventTranslator translator;
     private final Duration silenceLimit;

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
@@ -23,7 +23,7 @@ import java.util.Map;
  * rows events, TABLE_MAP events decoded once per change ({@link ReaderEventDeserializer}); events the reader does
  * not use are skipped undecoded.
  */
-final class BinlogEventDeserializers {
+public final class BinlogEventDeserializers {
 
     /** Table ids seen in TABLE_MAP events; a server reuses few ids, but bound the map all the same. */
     private static final int MAX_TABLE_MAPS = 10_000;

@@ -1,16 +1,16 @@
-package io.chameleon.capture;
+package io.chameleon.capture.values;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /** A printable form of a binlog row for discarded-row records: values in order, bytes as UTF-8 text or hex. */
-final class RowText {
+public final class RowText {
 
     private RowText() {
     }
 
-    static String of(Serializable[] row) {
+    public static String of(Serializable[] row) {
         StringBuilder text = new StringBuilder("[");
         for (int i = 0; i < row.length; i++) {
             text.append(i == 0 ? "" : ", ");

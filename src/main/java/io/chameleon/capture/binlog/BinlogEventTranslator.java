@@ -1,4 +1,8 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
+
+import io.chameleon.catalog.changelog.RowOperation;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.GtidSets;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
@@ -12,8 +16,6 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.TransactionPayloadEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
-import io.chameleon.mysql.BinlogPosition;
-import io.chameleon.mysql.GtidSets;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * Runs on the binlog client's thread: turns library events into {@link CapturedEvent}s and puts them on the
  * bounded queue, which blocks the stream when the consumer falls behind (backpressure).
  */
-final class BinlogEventTranslator implements BinaryLogClient.EventListener {
+public final class BinlogEventTranslator implements BinaryLogClient.EventListener {
 
     private final BlockingQueue<CapturedEvent> queue;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;

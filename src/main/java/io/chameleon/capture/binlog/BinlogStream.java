@@ -1,10 +1,11 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
-import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.BinaryLogs;
 import io.chameleon.mysql.BinlogPosition;
+
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * reconnects with backoff from the end of the last whole transaction. Under {@code on_error_read: exit} it gives
  * up after a few failed attempts; under {@code continue} it keeps trying. It never stops silently.
  */
-final class BinlogStream {
+public final class BinlogStream {
 
     private static final Logger LOG = Logger.getLogger(BinlogStream.class);
     private static final int ATTEMPTS_BEFORE_EXIT = 5;
@@ -39,13 +40,13 @@ final class BinlogStream {
 
     /** Reads the oldest binlog the server still has, for the message when the one needed was purged. */
     @FunctionalInterface
-    interface OldestBinlog {
+    public interface OldestBinlog {
         Optional<String> read() throws SQLException;
     }
 
     private final OldestBinlog oldestBinlog;
 
-    BinlogStream(SourceConfig source, BlockingQueue<CapturedEvent> queue, OldestBinlog oldestBinlog) {
+    public BinlogStream(SourceConfig source, BlockingQueue<CapturedEvent> queue, OldestBinlog oldestBinlog) {
         this.source = source;
         this.queue = queue;
         this.oldestBinlog = oldestBinlog;
@@ -53,7 +54,7 @@ final class BinlogStream {
     }
 
     /** Streams until {@code stop} says so; throws when the source cannot be read any more. */
-    void run(BinlogPosition start, BooleanSupplier stop) {
+    public void run(BinlogPosition start, BooleanSupplier stop) {
         BinlogPosition position = start;
         int failedAttempts = 0;
         int failuresHere = 0;
@@ -104,7 +105,7 @@ final class BinlogStream {
     }
 
     /** Breaks the connection off from outside (stop, or a silent server). */
-    void disconnect() {
+    public void disconnect() {
         BinlogEventTranslator current0 = translator;
         if (current0 != null) {
             current0.close();

@@ -1,4 +1,5 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
+
 
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.EventData;
@@ -24,7 +25,7 @@ import java.util.Map;
  * zero, and MySQL's binary JSON comes out as JSON text. Strings and blobs stay raw bytes (charset decoding is the
  * column codec's job), so every value reaches the codecs in the same form the copy reads.
  */
-final class TextualRowsDeserializer extends AbstractRowsEventDataDeserializer<EventData> {
+public final class TextualRowsDeserializer extends AbstractRowsEventDataDeserializer<EventData> {
 
     enum Kind { WRITE, UPDATE, DELETE }
 

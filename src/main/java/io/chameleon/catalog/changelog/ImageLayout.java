@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.catalog.changelog;
 
 import java.util.List;
 
@@ -6,5 +6,5 @@ import java.util.List;
  * The columns a table's change-log images hold, in order: every target column in binlog order for the after image,
  * the replica key for the before image. The writer registers it as a row layout of the catalogue.
  */
-record ImageLayout(int tableId, List<String> columnNames, List<String> keyColumns) {
+public record ImageLayout(int tableId, List<String> columnNames, List<String> keyColumns) {
 }

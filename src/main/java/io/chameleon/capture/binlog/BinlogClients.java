@@ -1,13 +1,14 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
-import com.github.shyiko.mysql.binlog.BinaryLogClient;
-import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.chameleon.config.MySqlConnectionConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.BinlogPosition;
 
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.network.SSLMode;
+
 /** Builds the binlog client of a source, positioned at a transaction boundary. */
-final class BinlogClients {
+public final class BinlogClients {
 
     private BinlogClients() {
     }

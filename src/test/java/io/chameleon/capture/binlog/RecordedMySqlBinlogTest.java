@@ -1,8 +1,10 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
+
+import io.chameleon.catalog.changelog.RowOperation;
+import io.chameleon.mysql.BinlogPosition;
 
 import com.github.shyiko.mysql.binlog.BinaryLogFileReader;
 import com.github.shyiko.mysql.binlog.event.Event;
-import io.chameleon.mysql.BinlogPosition;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import com.github.luben.zstd.Zstd;
 import com.github.shyiko.mysql.binlog.event.Event;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * default deserializer, which decodes values unlike {@link TextualRowsDeserializer}; this one uses the reader's.
  * The inner events carry no binlog position of their own: the translator gives them the payload event's.
  */
-final class CompressedTransactionDeserializer implements EventDataDeserializer<TransactionPayloadEventData> {
+public final class CompressedTransactionDeserializer implements EventDataDeserializer<TransactionPayloadEventData> {
 
     private static final int HEADER_END = 0;
     private static final int PAYLOAD_SIZE = 1;

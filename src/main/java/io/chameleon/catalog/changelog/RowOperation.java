@@ -1,9 +1,10 @@
-package io.chameleon.capture;
+package io.chameleon.catalog.changelog;
 
 import io.chameleon.catalog.changelog.ChangeLogFormat;
 
+
 /** The kind of a change the log stores, with its code (a truncate empties the table; a schema change runs DDL). */
-enum RowOperation {
+public enum RowOperation {
     INSERT(ChangeLogFormat.INSERT), UPDATE(ChangeLogFormat.UPDATE), DELETE(ChangeLogFormat.DELETE),
     TRUNCATE(ChangeLogFormat.TRUNCATE), SCHEMA(ChangeLogFormat.SCHEMA);
 

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventData;
@@ -28,7 +28,7 @@ import java.util.Map;
  * object. (A TABLE_MAP deserializer of our own cannot do this: the library would still decode every map with
  * its own deserializer beside it.)
  */
-final class ReaderEventDeserializer extends EventDeserializer {
+public final class ReaderEventDeserializer extends EventDeserializer {
 
     /** Table ids remembered at most; a server reuses few ids, the bound only stops a leak. */
     private static final int MAX_TABLES = 4096;

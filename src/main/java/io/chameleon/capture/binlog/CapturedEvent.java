@@ -1,12 +1,13 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
+import io.chameleon.catalog.changelog.RowOperation;
 import io.chameleon.mysql.BinlogPosition;
 
 import java.io.Serializable;
 import java.util.List;
 
 /** What the binlog thread hands to the capture consumer, in stream order. */
-sealed interface CapturedEvent {
+public sealed interface CapturedEvent {
 
     /**
      * Row images of one rows event: before images for updates and deletes, after images for inserts and updates.

@@ -1,5 +1,6 @@
-package io.chameleon.capture;
+package io.chameleon.mysql;
 
+import io.chameleon.capture.values.BinlogValueText;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.MySqlType;
@@ -7,6 +8,7 @@ import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.PgColumn;
 import io.chameleon.schema.TypeMapper;
 import io.chameleon.schema.UnsupportedTypeException;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;

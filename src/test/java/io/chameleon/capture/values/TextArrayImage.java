@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.values;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Change-log images written independently of {@link RowImageEncoder}: text[] in PostgreSQL's binary array format. */
-final class TextArrayImage {
+public final class TextArrayImage {
 
     private TextArrayImage() {
     }
 
     /** The values (null for SQL NULL) as a one-dimensional text array. */
-    static byte[] of(String... values) {
+    public static byte[] of(String... values) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             boolean nulls = false;
@@ -45,7 +45,7 @@ final class TextArrayImage {
     }
 
     /** The values of a binary text array (checking its header: one dimension from 1, text elements, null flag). */
-    static List<String> parse(byte[] image) {
+    public static List<String> parse(byte[] image) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(image))) {
             int dimensions = in.readInt();
             int hasNulls = in.readInt();

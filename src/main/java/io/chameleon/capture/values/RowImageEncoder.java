@@ -1,5 +1,6 @@
-package io.chameleon.capture;
+package io.chameleon.capture.values;
 
+import io.chameleon.catalog.changelog.ImageLayout;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.BytesCodec;
@@ -18,10 +19,10 @@ import java.util.List;
  * array as it comes, without parsing it. This is the reader's hot path: values that already are their text (checked
  * UTF-8, numbers, JSON, plain dates) are copied as their bytes, without a String.
  */
-final class RowImageEncoder {
+public final class RowImageEncoder {
 
     /** A value the codec rejected, with the column it belongs to. */
-    static final class BadValue extends Exception {
+    public static final class BadValue extends Exception {
         private final String column;
 
         BadValue(String column, BadValueException cause) {
@@ -29,11 +30,11 @@ final class RowImageEncoder {
             this.column = column;
         }
 
-        String column() {
+        public String column() {
             return column;
         }
 
-        BadValueException badValue() {
+        public BadValueException badValue() {
             return (BadValueException) getCause();
         }
     }
@@ -52,7 +53,7 @@ final class RowImageEncoder {
      *                       column becomes NULL (and is kept for {@link #takeNulledValues}); otherwise the
      *                       rejection is thrown
      */
-    byte[] encode(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
+    public byte[] encode(Serializable[] row, ImageColumns table, boolean nullOnBadValue) throws BadValue {
         return encode(row, table, table.allColumns(), nullOnBadValue);
     }
 
@@ -60,15 +61,15 @@ final class RowImageEncoder {
      * The replica key of the row only: the before image of updates and deletes, which replay reads for the key
      * alone (less to encode, log and store; and a bad value elsewhere in a deleted row no longer matters).
      */
-    byte[] encodeKey(Serializable[] row, CapturedTable table, boolean nullOnBadValue) throws BadValue {
+    public byte[] encodeKey(Serializable[] row, ImageColumns table, boolean nullOnBadValue) throws BadValue {
         return encode(row, table, table.keyColumnIndexes(), nullOnBadValue);
     }
 
     /** The row's columns at {@code indexes} (positions in binlog order), checked by the caller to fit the table. */
-    private byte[] encode(Serializable[] row, CapturedTable table, int[] indexes, boolean nullOnBadValue)
+    private byte[] encode(Serializable[] row, ImageColumns table, int[] indexes, boolean nullOnBadValue)
             throws BadValue {
-        List<SourceColumn> sourceColumns = table.source().columns();
-        List<PgColumn> columns = table.target().columns();
+        List<SourceColumn> sourceColumns = table.sourceColumns();
+        List<PgColumn> columns = table.targetColumns();
         length = 0;
         if (indexes.length == 0) { // no dimensions: the empty array
             int4(0);
@@ -128,7 +129,7 @@ final class RowImageEncoder {
     }
 
     /** The values encoded as NULL by the bad-value policy since the last call, for the caller to record. */
-    List<BadValue> takeNulledValues() {
+    public List<BadValue> takeNulledValues() {
         if (nulled.isEmpty()) {
             return List.of();
         }

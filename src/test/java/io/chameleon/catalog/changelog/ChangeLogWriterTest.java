@@ -1,10 +1,12 @@
-package io.chameleon.capture;
+package io.chameleon.catalog.changelog;
 
+import io.chameleon.capture.values.TextArrayImage;
 import io.chameleon.catalog.Catalogue;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

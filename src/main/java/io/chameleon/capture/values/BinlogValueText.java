@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.capture.values;
 
 import io.chameleon.mysql.MySqlType;
 import io.chameleon.mysql.SourceCharset;
@@ -20,7 +20,7 @@ import java.util.UUID;
  * protocol, so that the column's codec treats both paths alike. Integers get their unsigned reading back (the
  * binlog stores bits, the column type says how to read them), enum and set values their labels.
  */
-final class BinlogValueText {
+public final class BinlogValueText {
 
     private BinlogValueText() {
     }
@@ -60,7 +60,7 @@ final class BinlogValueText {
         };
     }
 
-    static byte[] of(Serializable value, SourceColumn column) {
+    public static byte[] of(Serializable value, SourceColumn column) {
         // Java 17: no pattern switch over types yet
         if (value == null) {
             return null;

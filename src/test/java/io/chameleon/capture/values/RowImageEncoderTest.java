@@ -1,5 +1,6 @@
-package io.chameleon.capture;
+package io.chameleon.capture.values;
 
+import io.chameleon.catalog.changelog.ImageLayout;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;
@@ -9,6 +10,7 @@ import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.BadValueReason;
 import io.chameleon.schema.TableMapper;
 import io.chameleon.schema.TypeMapper;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;
@@ -29,8 +31,8 @@ class RowImageEncoderTest {
             column("raw", 4, "blob", "blob", true, null)),
             List.of(new SourceIndex("PRIMARY", IndexKind.PRIMARY, List.of("id"), false)), 0, 0);
 
-    private final CapturedTable table = new CapturedTable(7, SOURCE,
-            new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT)).map(SOURCE, "shop"), null);
+    private final ImageColumns table = ImageColumns.of(SOURCE,
+            new TableMapper(new TypeMapper(Map.of(), false, BadValuePolicy.DEFAULT)).map(SOURCE, "shop"));
     private final RowImageEncoder encoder = new RowImageEncoder();
 
     @Test
@@ -41,7 +43,7 @@ class RowImageEncoderTest {
         assertThat(TextArrayImage.parse(encoder.encode(row(2, "[]", null, null), table, false)))
                 .containsExactly("2", "[]", null, null);
         assertThat(TextArrayImage.parse(encoder.encodeKey(row(3, "{}", "x", null), table, false))).containsExactly("3");
-        assertThat(table.imageLayout()).isEqualTo(new ImageLayout(7, List.of("id", "doc", "note", "raw"), List.of("id")));
+        assertThat(table.layout(7)).isEqualTo(new ImageLayout(7, List.of("id", "doc", "note", "raw"), List.of("id")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.catalog.changelog;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * that completes a batch. A batch can span several PostgreSQL transactions (a source transaction written in parts),
  * so what a transaction added is kept apart until it commits and dropped when it rolls back.
  */
-final class BatchTableCounts {
+public final class BatchTableCounts {
 
     private final Map<Long, Map<Integer, Integer>> committed = new HashMap<>();
     private final Map<Long, Map<Integer, Integer>> uncommitted = new HashMap<>();

@@ -1,4 +1,4 @@
-package io.chameleon.capture;
+package io.chameleon.catalog.changelog;
 
 import io.chameleon.catalog.DiscardedRowRepository;
 import io.chameleon.catalog.ReplayChannel;
@@ -22,7 +22,7 @@ import java.util.Map;
  * position always commit together, so a crash anywhere loses or repeats nothing. The statements are the catalogue's
  * (its repositories); this side keeps what only the reader knows: layout ids and the counts of open batches.
  */
-final class ChangeLogWriter implements AutoCloseable {
+public final class ChangeLogWriter implements AutoCloseable {
 
     private final Connection pg;
     private final String schema;
@@ -39,7 +39,7 @@ final class ChangeLogWriter implements AutoCloseable {
     private String lastFile;
     private byte[] lastFileBytes;
 
-    ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId) throws SQLException {
+    public ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId) throws SQLException {
         this.pg = pg;
         this.schema = catalogueSchema;
         this.sourceId = sourceId;
@@ -52,7 +52,7 @@ final class ChangeLogWriter implements AutoCloseable {
     }
 
     /** Removes parts of a source transaction whose commit never got logged (the reader died in between). */
-    int discardIncompleteBatches() throws SQLException {
+    public int discardIncompleteBatches() throws SQLException {
         int removed = changeLog.deleteIncompleteBatches(sourceId);
         pg.commit();
         tableCounts.forgetIncomplete();
@@ -60,7 +60,7 @@ final class ChangeLogWriter implements AutoCloseable {
     }
 
     /** Starts a batch, not visible to replay until {@link #completeBatch}. */
-    long openBatch(BinlogPosition start, long firstEventMillis) throws SQLException {
+    public long openBatch(BinlogPosition start, long firstEventMillis) throws SQLException {
         return changeLog.openBatch(sourceId, start, firstEventMillis);
     }
 
@@ -68,7 +68,7 @@ final class ChangeLogWriter implements AutoCloseable {
      * Appends rows to a batch with one COPY in binary format: values go as they are, with no escaping on this side
      * and no parsing on the server's (images are text arrays). {@code firstSeq} continues the batch's event order.
      */
-    void appendRows(long batchId, int firstSeq, List<LoggedChange> changes) throws SQLException {
+    public void appendRows(long batchId, int firstSeq, List<LoggedChange> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
@@ -128,7 +128,7 @@ final class ChangeLogWriter implements AutoCloseable {
     }
 
     /** Makes the batch visible to replay with its end position and counts, per table too (for show_status). */
-    void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
+    public void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
             throws SQLException {
         changeLog.completeBatch(batchId, end, transactions, rows, lastEventMillis, tableCounts.complete(batchId));
     }
@@ -137,19 +137,19 @@ final class ChangeLogWriter implements AutoCloseable {
      * Where to resume reading, and up to which source time everything has been read (the event time of the last
      * change, or the present when a heartbeat shows the reader is caught up).
      */
-    void savePosition(BinlogPosition position, long caughtUpMillis) throws SQLException {
+    public void savePosition(BinlogPosition position, long caughtUpMillis) throws SQLException {
         readPosition.save(sourceId, position, caughtUpMillis);
     }
 
     /** Rows the bad-value policy kept out of the log, with their reason, in the same transaction. */
-    void recordDiscards(List<DiscardedRowRepository.DiscardedRow> discards) throws SQLException {
+    public void recordDiscards(List<DiscardedRowRepository.DiscardedRow> discards) throws SQLException {
         if (!discards.isEmpty()) {
             new DiscardedRowRepository(pg, schema).insert(sourceId, discards);
         }
     }
 
     /** Tables whose copy position the stream has passed: their changes are all captured from now on. */
-    void forgetCopyPositions(List<Integer> tableIds) throws SQLException {
+    public void forgetCopyPositions(List<Integer> tableIds) throws SQLException {
         if (tableIds.isEmpty()) {
             return;
         }
@@ -157,12 +157,12 @@ final class ChangeLogWriter implements AutoCloseable {
     }
 
     /** The stream passed the high-watermark taken after the copy: the target is consistent from now on. */
-    void markSourceConsistent() throws SQLException {
+    public void markSourceConsistent() throws SQLException {
         sources.markConsistent(sourceId);
     }
 
     /** Commits, waking the replay worker when rows were logged. */
-    void commit(boolean wakeReplay) throws SQLException {
+    public void commit(boolean wakeReplay) throws SQLException {
         if (wakeReplay) {
             ReplayChannel.notify(pg, sourceId);
         }
@@ -176,11 +176,11 @@ final class ChangeLogWriter implements AutoCloseable {
     }
 
     /** The writer's connection, for catalogue updates that must commit with the logged events. */
-    Connection connection() {
+    public Connection connection() {
         return pg;
     }
 
-    void rollback() {
+    public void rollback() {
         pendingLayouts.clear();
         tableCounts.rolledBack();
         try {

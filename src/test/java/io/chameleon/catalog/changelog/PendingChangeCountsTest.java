@@ -1,5 +1,6 @@
-package io.chameleon.capture;
+package io.chameleon.catalog.changelog;
 
+import io.chameleon.capture.values.TextArrayImage;
 import io.chameleon.catalog.Catalogue;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SourceRepository;
@@ -7,6 +8,7 @@ import io.chameleon.catalog.TableStatus;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

@@ -1,7 +1,8 @@
-package io.chameleon.capture;
+package io.chameleon.capture.binlog;
 
 import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ExitStatus;
+
 
 /** The reader cannot go on: the source cannot be read or a change cannot be logged. */
 public class CaptureException extends ChameleonException {
