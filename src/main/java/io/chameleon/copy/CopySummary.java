@@ -17,6 +17,14 @@ import java.util.Locale;
 public record CopySummary(List<CopiedTable> tables, BinlogPosition start, BinlogPosition highWatermark,
                           Duration elapsed, Duration setup, Duration load, Duration publish) {
 
+    /** From the {@link System#nanoTime()} readings at the copy's start, its first row, its last row and its end. */
+    static CopySummary timed(List<CopiedTable> tables, BinlogPosition start, BinlogPosition highWatermark,
+                             long started, long loadStarted, long loaded, long published) {
+        return new CopySummary(tables, start, highWatermark, Duration.ofNanos(published - started),
+                Duration.ofNanos(loadStarted - started), Duration.ofNanos(loaded - loadStarted),
+                Duration.ofNanos(published - loaded));
+    }
+
     public long rows() {
         return tables.stream().mapToLong(CopiedTable::rows).sum();
     }

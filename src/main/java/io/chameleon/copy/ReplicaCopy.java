@@ -30,7 +30,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,10 +132,7 @@ public final class ReplicaCopy {
             long loaded = System.nanoTime();
             BinlogPosition highWatermark = MasterStatus.current(sourceControl, server.dialect());
             publish(scope, record, control, swap, copied, destinations, start, highWatermark, unsupported);
-            long published = System.nanoTime();
-            return new CopySummary(copied, start, highWatermark, Duration.ofNanos(published - started),
-                    Duration.ofNanos(loadStarted - started), Duration.ofNanos(loaded - loadStarted),
-                    Duration.ofNanos(published - loaded));
+            return CopySummary.timed(copied, start, highWatermark, started, loadStarted, loaded, System.nanoTime());
         } catch (SQLException | RuntimeException e) {
             swap.dropLoadingSchemas(destinations.values());
             throw e;
@@ -161,26 +157,13 @@ public final class ReplicaCopy {
         }
         long loaded = System.nanoTime();
         BinlogPosition highWatermark = MasterStatus.current(sourceControl, server.dialect());
-        ReplicatedTableRepository registry = new ReplicatedTableRepository(control, config.catalogueSchema());
-        SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
         Transactions.inTransaction(control, () -> {
-            if (scope.kind() == CopyScope.Kind.ALL) {
-                registry.deleteAll(record.id());
-                sources.discardUnreplayedBatches(record.id());
-            }
-            registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
-            registry.upsert(record.id(), unsupported);
-            recordStructures(control, record, copied);
-            sources.recordCopy(record.id(), scope.kind() == CopyScope.Kind.ALL ? start : null, highWatermark,
-                    scope.kind() == CopyScope.Kind.TABLES ? SourceStatus.SYNCED : SourceStatus.INITIALISED,
+            register(scope, record, control, copied, unsupported, false, start, highWatermark,
                     copied.size() + " tables reloaded in place (keep_existing_schema); consistent after "
                             + highWatermark);
             return null;
         });
-        long published = System.nanoTime();
-        return new CopySummary(copied, start, highWatermark, Duration.ofNanos(published - started),
-                Duration.ofNanos(loadStarted - started), Duration.ofNanos(loaded - loadStarted),
-                Duration.ofNanos(published - loaded));
+        return CopySummary.timed(copied, start, highWatermark, started, loadStarted, loaded, System.nanoTime());
     }
 
     private void createTables(Connection control, Map<SourceTable, PgTable> targets) throws SQLException {
@@ -224,18 +207,8 @@ public final class ReplicaCopy {
         // a full copy restarts the stream from before the first snapshot; a partial one keeps the stream's position
         BinlogPosition readFrom = scope.kind() == CopyScope.Kind.ALL ? start : null;
         if (scope.swapsSchemas()) {
-            swap.swapSchemas(List.copyOf(destinations.values()), () -> {
-                if (scope.kind() == CopyScope.Kind.ALL) {
-                    registry.deleteAll(record.id());
-                    sources.discardUnreplayedBatches(record.id());
-                } else {
-                    registry.deleteSchema(record.id(), scope.originSchema());
-                }
-                registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
-                registry.upsert(record.id(), unsupported);
-                recordStructures(control, record, copied);
-                sources.recordCopy(record.id(), readFrom, highWatermark, done, detail);
-            });
+            swap.swapSchemas(List.copyOf(destinations.values()),
+                    () -> register(scope, record, control, copied, unsupported, true, start, highWatermark, detail));
         } else {
             for (CopiedTable table : copied) {
                 swap.moveTable(table.destinationSchema(), table.target().name(), table.target().enumTypes().stream()
@@ -252,6 +225,29 @@ public final class ReplicaCopy {
             });
         }
         Grants.apply(control, source.grantSelectTo(), destinations.values(), out);
+    }
+
+    /**
+     * The catalogue's side of a copy that replaces what the scope covers: a full copy forgets every table and the
+     * unreplayed change log (the stream restarts from before the first snapshot, {@code start}); a schema copy that
+     * swaps its schema forgets that schema's tables; then the copied tables, their structures and the source's state.
+     */
+    private void register(CopyScope scope, SourceRecord record, Connection control, List<CopiedTable> copied,
+                          List<ReplicatedTable> unsupported, boolean schemaSwapped, BinlogPosition start,
+                          BinlogPosition highWatermark, String detail) throws SQLException {
+        ReplicatedTableRepository registry = new ReplicatedTableRepository(control, config.catalogueSchema());
+        SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
+        if (scope.kind() == CopyScope.Kind.ALL) {
+            registry.deleteAll(record.id());
+            sources.discardUnreplayedBatches(record.id());
+        } else if (schemaSwapped) {
+            registry.deleteSchema(record.id(), scope.originSchema());
+        }
+        registry.upsert(record.id(), copied.stream().map(ReplicaCopy::registryEntry).toList());
+        registry.upsert(record.id(), unsupported);
+        recordStructures(control, record, copied);
+        sources.recordCopy(record.id(), scope.kind() == CopyScope.Kind.ALL ? start : null, highWatermark,
+                scope.kind() == CopyScope.Kind.TABLES ? SourceStatus.SYNCED : SourceStatus.INITIALISED, detail);
     }
 
     private void recordStructures(Connection control, SourceRecord record, List<CopiedTable> copied)

@@ -12,6 +12,7 @@ import io.chameleon.copy.CopyScope;
 import io.chameleon.copy.CopySettings;
 import io.chameleon.copy.CopySummary;
 import io.chameleon.copy.ReplicaCopy;
+import io.chameleon.error.Backoff;
 import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ConnectionException;
 import io.chameleon.error.ExitStatus;
@@ -43,7 +44,6 @@ public final class ReplicaProcess {
 
     private static final Logger LOG = Logger.getLogger(ReplicaProcess.class);
     static final Duration PULSE = Duration.ofSeconds(5);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** SQLSTATE "warning" of the show_errors row saying the source was copied again: nothing failed for good. */
     static final String RESYNC_SQLSTATE = "01000";
 
@@ -280,28 +280,16 @@ public final class ReplicaProcess {
     }
 
     private int backOff(String part, int attempt, Throwable cause, BooleanSupplier stop) {
-        long wait = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt, 6));
-        LOG.warnf("%s interrupted source=%s attempt=%d retry_in=%dms: %s", part, source.name(), attempt, wait,
-                cause.getMessage());
-        sleep(wait, stop);
+        Duration wait = Backoff.after(attempt);
+        LOG.warnf("%s interrupted source=%s attempt=%d retry_in=%dms: %s", part, source.name(), attempt,
+                wait.toMillis(), cause.getMessage());
+        Backoff.sleep(wait, stop);
         return attempt;
     }
 
     /** A part that worked for a while before failing starts its backoff over: this is a new failure. */
     private static boolean ranLongerThanBackoff(long startedNanos) {
-        return System.nanoTime() - startedNanos > MAX_BACKOFF.toNanos();
-    }
-
-    private static void sleep(long millis, BooleanSupplier stop) {
-        long until = System.currentTimeMillis() + millis;
-        while (!stop.getAsBoolean() && System.currentTimeMillis() < until) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return System.nanoTime() - startedNanos > Backoff.MAX.toNanos();
     }
 
     @FunctionalInterface

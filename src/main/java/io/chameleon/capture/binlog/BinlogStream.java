@@ -2,6 +2,7 @@ package io.chameleon.capture.binlog;
 
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.error.Backoff;
 import io.chameleon.mysql.BinaryLogs;
 import io.chameleon.mysql.BinlogPosition;
 
@@ -29,7 +30,6 @@ public final class BinlogStream {
     private static final Logger LOG = Logger.getLogger(BinlogStream.class);
     private static final int ATTEMPTS_BEFORE_EXIT = 5;
     private static final int SAME_POSITION_FAILURES = 3;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final SourceConfig source;
     private final BlockingQueue<CapturedEvent> queue;
@@ -81,10 +81,10 @@ public final class BinlogStream {
                 throw new CaptureException("cannot read the binlog of source " + source.name() + " after "
                         + failedAttempts + " attempts (on_error_read is exit): " + reason);
             }
-            Duration backoff = backoff(failedAttempts);
+            Duration backoff = Backoff.after(failedAttempts);
             LOG.warnf("binlog stream interrupted source=%s position=%s reason=\"%s\" retry_in=%ss", source.name(),
                     position, reason, backoff.toSeconds());
-            sleep(backoff, stop);
+            Backoff.sleep(backoff, stop);
         }
     }
 
@@ -172,23 +172,6 @@ public final class BinlogStream {
             return fallback;
         } catch (ExecutionException | TimeoutException e) {
             throw new CaptureException("the capture consumer did not answer after the stream broke: " + reason);
-        }
-    }
-
-    private static Duration backoff(int failedAttempts) {
-        Duration wait = Duration.ofMillis(500L << Math.min(failedAttempts, 6));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
-
-    private static void sleep(Duration wait, BooleanSupplier stop) {
-        long until = System.nanoTime() + wait.toNanos();
-        while (!stop.getAsBoolean() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 }

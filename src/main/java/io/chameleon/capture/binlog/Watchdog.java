@@ -1,6 +1,9 @@
 package io.chameleon.capture.binlog;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -12,8 +15,7 @@ public final class Watchdog {
     private final BinlogEventTranslator translator;
     private final Duration silenceLimit;
     private final Consumer<String> breakOff;
-    private Thread thread;
-    private volatile boolean running;
+    private ScheduledExecutorService timer;
 
     Watchdog(BinlogEventTranslator translator, Duration silenceLimit, Consumer<String> breakOff) {
         this.translator = translator;
@@ -22,31 +24,25 @@ public final class Watchdog {
     }
 
     void start() {
-        running = true;
-        thread = new Thread(this::watch, "binlog-watchdog");
-        thread.setDaemon(true);
-        thread.start();
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "binlog-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
     }
 
     void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 
-    private void watch() {
-        while (running) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long silentMillis = System.currentTimeMillis() - translator.lastEventMillis();
-            if (running && silentMillis > silenceLimit.toMillis()) {
-                breakOff.accept("no event nor heartbeat from the source for " + silentMillis / 1000 + " s");
-                return;
-            }
+    private void check() {
+        long silentMillis = System.currentTimeMillis() - translator.lastEventMillis();
+        if (silentMillis > silenceLimit.toMillis() && !timer.isShutdown()) {
+            timer.shutdown(); // once: the stream reconnects with a watchdog of its own
+            breakOff.accept("no event nor heartbeat from the source for " + silentMillis / 1000 + " s");
         }
     }
 }
