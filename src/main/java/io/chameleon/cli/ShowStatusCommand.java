@@ -46,7 +46,12 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 return null;
             }
             out.print(table.render());
+            var configured = context.config(err).sources();
             for (SourceOverview s : rows) {
+                if (configured.containsKey(s.name())) {
+                    MappingsInForce.warnIfEdited(configured.get(s.name()), sources.require(s.name()),
+                            context.configName(), err);
+                }
                 // why a source stopped, or that a part of its replica keeps restarting
                 String detail = sources.statusDetail(s.name());
                 if ((s.status() == SourceStatus.ERROR || s.status() == SourceStatus.RUNNING) && detail != null
@@ -57,7 +62,7 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
             if (only != null) {
                 SourceRecord source = sources.require(only);
                 out.println();
-                out.println("Schema mappings of " + only + ":");
+                out.println("Schema mappings of " + only + " (catalogue):");
                 source.schemaMappings().forEach((from, to) -> out.println("  " + from + " -> " + to));
                 List<TableStatus> tables = new ReplicatedTableRepository(catalogue.connection(),
                         context.config(err).catalogueSchema()).status(source.id());

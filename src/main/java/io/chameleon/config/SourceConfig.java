@@ -30,6 +30,18 @@ public record SourceConfig(String name, SourceType type, MySqlConnectionConfig d
         return copyWorkersSetting > 0 ? copyWorkersSetting : Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * This source with other schema mappings: the catalogue's, which the copy and the stream follow once the
+     * source is registered (the file's are applied by update_schema_mappings).
+     */
+    public SourceConfig withSchemaMappings(Map<String, String> mappings) {
+        return new SourceConfig(name, type, dbConn, mappings, limitTables, skipTables, grantSelectTo, lockTimeout,
+                myServerId, replicaBatchSize, replayMaxRows, batchRetention, copyMaxMemoryBytes, copyMode, outDir,
+                sleepLoopSeconds, onErrorReplay, onErrorRead, autoMaintenance, gtidEnable, skipEvents,
+                keepExistingSchema, netReadTimeoutSeconds, copyWorkersSetting, copySplitRows, badValuePolicy,
+                healthPort, readyMaxLagSeconds, autoResyncPurgedBinlog);
+    }
+
     public SourceConfig {
         schemaMappings = Collections.unmodifiableMap(new LinkedHashMap<>(schemaMappings));
         limitTables = List.copyOf(limitTables);

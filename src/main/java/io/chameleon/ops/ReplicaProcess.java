@@ -3,6 +3,7 @@ package io.chameleon.ops;
 import io.chameleon.capture.BinlogReader;
 import io.chameleon.capture.PurgedBinlogException;
 import io.chameleon.catalog.ReplayErrorRepository;
+import io.chameleon.catalog.SchemaMappingDifference;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
@@ -47,7 +48,8 @@ public final class ReplicaProcess {
     static final String RESYNC_SQLSTATE = "01000";
 
     private final ChameleonConfig config;
-    private final SourceConfig source;
+    /** As configured, with the catalogue's schema mappings once {@link #run} has read them. */
+    private volatile SourceConfig source;
     private final PostgresConnector postgres;
     private final SourceConnector mysql;
     private final ReplicaComponents components;
@@ -89,6 +91,7 @@ public final class ReplicaProcess {
         try (Connection pg = postgres.connect()) {
             SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
             record = sources.require(source.name());
+            source = mappingsInForce(record);
             sources.setStatus(source.name(), SourceStatus.RUNNING, LivenessPulse.REPLICATING);
         } catch (SQLException e) {
             finished.countDown();
@@ -109,6 +112,16 @@ public final class ReplicaProcess {
             pulse.stop();
             finish();
         }
+    }
+
+    /** The catalogue's schema mappings are the ones in force: update_schema_mappings applies an edited file. */
+    private SourceConfig mappingsInForce(SourceRecord record) {
+        SchemaMappingDifference difference = SchemaMappingDifference.between(record.schemaMappings(),
+                source.schemaMappings());
+        if (!difference.isEmpty()) {
+            LOG.warnf("event=schema_mappings_differ %s", difference.warning(source.name(), null));
+        }
+        return source.withSchemaMappings(record.schemaMappings());
     }
 
     /** Runs the reader and the replay worker until a stop request, a lasting failure or a wanted re-copy. */
