@@ -99,6 +99,8 @@ public final class ReplicaProcess {
         }
         pulse = new LivenessPulse(postgres, config.catalogueSchema(), record.id(), PULSE, components);
         pulse.start();
+        AutoMaintenance maintenance = new AutoMaintenance(postgres, config.catalogueSchema(), source, record.id());
+        maintenance.start();
         try {
             runParts(record.id());
             PurgedBinlogException purged = resyncWanted;
@@ -110,7 +112,16 @@ public final class ReplicaProcess {
             requestStop();
         } finally {
             pulse.stop();
+            stopQuietly(maintenance);
             finish();
+        }
+    }
+
+    private static void stopQuietly(AutoMaintenance maintenance) {
+        try {
+            maintenance.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
