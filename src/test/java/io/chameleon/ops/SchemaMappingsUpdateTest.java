@@ -1,6 +1,14 @@
 package io.chameleon.ops;
 
+import io.chameleon.capture.BinlogReader;
+import io.chameleon.capture.CaptureStatistics;
 import io.chameleon.catalog.SourceRepository;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.ConfigLoader;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.postgres.PostgresConnector;
+import io.chameleon.postgres.PostgresEndpoint;
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
@@ -17,6 +25,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,6 +120,54 @@ class SchemaMappingsUpdateTest {
         assertThat(removed.exitCode()).as(removed.err()).isZero();
         assertThat(removed.out()).contains("removed mapping to ghost: 0 tables no longer replicated; schema ghost is "
                 + "left in PostgreSQL");
+    }
+
+    @Test
+    void changesLoggedButNotReplayedLandInTheSchemaTheyWereReadForBeforeTheRename(MariaDbDatabase source,
+            PostgresDatabase target, @TempDir Path home) throws Exception {
+        source.execute("CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(20))", "INSERT INTO items VALUES (1, 'a')");
+        Path file = TestConfig.between(source, target).set("PG_SCHEMA", "before").set("CATALOGUE", "pending_catalogue")
+                .write(home, "pending");
+        String config = file.toString();
+        assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
+        assertThat(CliRunner.run("add_source", "--config", config, "--source", "shop").exitCode()).isZero();
+        CliRunner.Result init = CliRunner.run("init_replica", "--config", config, "--source", "shop");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+
+        // only the reader runs: the changes are logged, nothing replays them
+        ChameleonConfig loaded = ConfigLoader.load(config).config();
+        SourceConfig shop = loaded.source("shop");
+        var pg = loaded.pgConn();
+        PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
+                pg.password().reveal(), pg.database()), "test");
+        int sourceId = Integer.parseInt(texts(target, "SELECT source_id::text FROM pending_catalogue.source").get(0));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                new BinlogReader(loaded, shop, postgres, new SourceConnector(shop), new CaptureStatistics())
+                        .run(sourceId, stop::get);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reader.start();
+        source.execute("INSERT INTO items VALUES (2, 'b')", "UPDATE items SET label = 'a2' WHERE id = 1");
+        Eventually.equals(List.of("2"), () -> texts(target, "SELECT coalesce(sum(row_count), 0)::text FROM"
+                + " pending_catalogue.log_batch WHERE complete AND replayed_at IS NULL"), DEADLINE);
+        stop.set(true);
+        reader.join(30_000);
+
+        edit(file, source.name() + ": before", source.name() + ": after");
+        CliRunner.Result update = CliRunner.run("update_schema_mappings", "--config", config, "--source", "shop");
+
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(update.out()).contains("Replayed 2 logged row changes into the current schemas first.",
+                "renamed schema before -> after");
+        assertThat(texts(target, "SELECT id || label FROM after.items ORDER BY id")).containsExactly("1a2", "2b");
+    }
+
+    private static List<String> texts(PostgresDatabase target, String sql) {
+        return target.queryForList(sql).stream().map(r -> String.valueOf(r.get(0))).toList();
     }
 
     private static void edit(Path file, String from, String to) throws IOException {
