@@ -139,6 +139,19 @@ public final class MaintenanceRepository {
         }
     }
 
+    /** When the next automatic pass is due under {@code interval} (a PostgreSQL interval). */
+    public OffsetDateTime nextDue(int sourceId, String interval) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT coalesce(maintained_at, created_at)"
+                + " + ?::interval FROM " + table("source") + " WHERE source_id = ?")) {
+            ps.setString(1, interval);
+            ps.setInt(2, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class);
+            }
+        }
+    }
+
     /** An interval's length, asked of PostgreSQL, which reads the text. */
     public Duration length(String interval) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT extract(epoch FROM ?::interval)")) {

@@ -72,6 +72,9 @@ class CatalogueMaintenanceTest {
                         "--full");
                 assertThat(full.exitCode()).as(full.err()).isZero();
                 assertThat(full.out()).contains("VACUUM FULL", "replay_progress");
+                CliRunner.Result status = CliRunner.run("show_status", "--config", config, "--source", "shop");
+                assertThat(status.out()).containsPattern("Last maintenance: \\d{4}-\\d\\d-\\d\\d .*; next: .*"
+                        + " \\(auto_maintenance 2 seconds\\)");
                 assertThat(texts(target, "SELECT count(*)::text FROM " + CATALOGUE + ".log_batch WHERE source_id = "
                         + id + " AND replayed_at < (SELECT maintained_at FROM " + CATALOGUE + ".source WHERE"
                         + " source_id = " + id + ") - interval '1 minute'")).containsExactly("0");
