@@ -113,8 +113,7 @@ public final class ConfigKeys {
             .requirement(Requirement.REQUIRED_FOR_PGSQL, "db_source").describe("Database to copy from (pgsql sources)");
     public static final ConfigKey<Map<String, String>> SCHEMA_MAPPINGS = pg("sources.*.schema_mappings",
             new StringMapKind("mysql_database: postgresql_schema")).required(null)
-            .describe("Map each MySQL database to a PostgreSQL schema; stored in the catalogue by add_source, which is"
-                    + " in force from then on: edits are applied by update_schema_mappings");
+            .describe("Map each MySQL database to a PostgreSQL schema");
     public static final ConfigKey<List<String>> LIMIT_TABLES = pg("sources.*.limit_tables",
             new StringListKind(ListItemFormat.SCHEMA_TABLE)).requirement(Requirement.REQUIRED_MAY_BE_EMPTY, null)
             .describe("Replicate only these tables (schema.table); empty means every table of the mapped databases");

@@ -49,6 +49,12 @@ public final class ConfigReferenceDoc {
     /** What retention and maintenance keys remove, and when. */
     private static final String MAINTENANCE = """
 
+            ## Schema mappings after `add_source`
+
+            `add_source` stores `schema_mappings` in the catalogue, whose mappings are in force from then on: the copy,
+            the stream, `show_status` and the conflict checks follow them. A file edited since is reported by every
+            command that reads both, with the command that applies it: `update_schema_mappings --source S`.
+
             ## Retention and maintenance (`batch_retention`, `error_retention`, `auto_maintenance`)
 
             | what | kept for | removed by |
