@@ -90,10 +90,13 @@ public final class ChangeLogPartitions {
         connection.setAutoCommit(false);
         try {
             for (String partition : partitionsBelow(connection, lastReplayedBatchId + 1)) {
-                if (!dropIfConsumed(connection, partition)) {
+                Drop outcome = dropIfConsumed(connection, partition);
+                if (outcome == Drop.KEPT) {
                     break;
                 }
-                dropped.add(partition);
+                if (outcome == Drop.DROPPED) {
+                    dropped.add(partition);
+                }
             }
         } finally {
             connection.setAutoCommit(autoCommit);
@@ -106,7 +109,10 @@ public final class ChangeLogPartitions {
         return partitionsBelow(connection, Long.MAX_VALUE);
     }
 
-    private boolean dropIfConsumed(Connection connection, String partition) throws SQLException {
+    /** What became of one partition: dropped here, already dropped by another session, or kept. */
+    private enum Drop { DROPPED, GONE, KEPT }
+
+    private Drop dropIfConsumed(Connection connection, String partition) throws SQLException {
         long lower = Long.parseLong(partition.substring(PREFIX.length())) * BATCHES_PER_PARTITION;
         try (Statement st = connection.createStatement()) {
             st.execute("SET LOCAL lock_timeout = " + PgIdentifiers.literal(DROP_LOCK_TIMEOUT));
@@ -121,15 +127,19 @@ public final class ChangeLogPartitions {
             }
             if (pending) {
                 connection.rollback();
-                return false;
+                return Drop.KEPT;
             }
             st.execute("DROP TABLE " + table(partition));
             connection.commit();
-            return true;
+            return Drop.DROPPED;
         } catch (SQLException e) {
             connection.rollback();
             if ("55P03".equals(e.getSQLState())) {
-                return false;
+                return Drop.KEPT;
+            }
+            // the replay of another source, or maintenance, dropped it first
+            if ("42P01".equals(e.getSQLState())) {
+                return Drop.GONE;
             }
             throw e;
         }

@@ -36,6 +36,8 @@ import java.util.concurrent.Callable;
                 StopReplicaCommand.class,
                 StopAllReplicasCommand.class,
                 ShowErrorsCommand.class,
+                UpdateSchemaMappingsCommand.class,
+                RunMaintenanceCommand.class,
         })
 public class ChameleonCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
@@ -24,9 +25,9 @@ final class CopyCommands {
         CommandContext context = root.context();
         String name = context.requireSource(command);
         ChameleonConfig config = context.config(err);
-        SourceConfig source = config.source(name);
-        context.withCurrentCatalogue(err, command, (catalogue, sources) -> {
-            boolean replicating = sources.require(name).status() == SourceStatus.RUNNING
+        SourceConfig source = context.withCurrentCatalogue(err, command, (catalogue, sources) -> {
+            SourceRecord registered = sources.require(name);
+            boolean replicating = registered.status() == SourceStatus.RUNNING
                     || new PidFile(config.pidDir(), name).liveProcess().isPresent();
             if (replicating && !command.equals("copy_schema")) {
                 // the copy replaces tables the replica writes to, and restarts the stream from its snapshot
@@ -35,7 +36,7 @@ final class CopyCommands {
                         + "' after the copy.");
                 out.flush();
             }
-            return null;
+            return MappingsInForce.of(config.source(name), registered, context.configName(), err);
         });
         ReplicaCopy copy = new ReplicaCopy(config, source, context.postgres(err, command), new SourceConnector(source),
                 CopySettings.of(source, System.console() != null), out);

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.MaintenanceRepository;
 import io.chameleon.catalog.SourceOverview;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SourceRecord;
@@ -46,7 +47,12 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 return null;
             }
             out.print(table.render());
+            var configured = context.config(err).sources();
             for (SourceOverview s : rows) {
+                if (configured.containsKey(s.name())) {
+                    MappingsInForce.warnIfEdited(configured.get(s.name()), sources.require(s.name()),
+                            context.configName(), err);
+                }
                 // why a source stopped, or that a part of its replica keeps restarting
                 String detail = sources.statusDetail(s.name());
                 if ((s.status() == SourceStatus.ERROR || s.status() == SourceStatus.RUNNING) && detail != null
@@ -57,8 +63,16 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
             if (only != null) {
                 SourceRecord source = sources.require(only);
                 out.println();
-                out.println("Schema mappings of " + only + ":");
+                out.println("Schema mappings of " + only + " (catalogue):");
                 source.schemaMappings().forEach((from, to) -> out.println("  " + from + " -> " + to));
+                MaintenanceRepository maintenance = new MaintenanceRepository(catalogue.connection(),
+                        context.config(err).catalogueSchema());
+                var auto = configured.containsKey(only) ? configured.get(only).autoMaintenance()
+                        : java.util.Optional.<String>empty();
+                out.println("Last maintenance: " + maintenance.maintainedAt(source.id()).map(ShowStatusCommand::time)
+                        .orElse("never") + "; next: " + (auto.isPresent()
+                        ? time(maintenance.nextDue(source.id(), auto.get())) + " (auto_maintenance " + auto.get() + ")"
+                        : "when run_maintenance runs (auto_maintenance disabled)"));
                 List<TableStatus> tables = new ReplicatedTableRepository(catalogue.connection(),
                         context.config(err).catalogueSchema()).status(source.id());
                 out.println();

@@ -47,10 +47,10 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
         CommandContext context = root.context();
         String name = context.requireSource("start_replica");
         ChameleonConfig config = context.config(err);
-        SourceConfig source = config.source(name);
         PidFile pidFile = new PidFile(config.pidDir(), name);
-        context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
+        SourceConfig source = context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
             SourceRecord record = sources.require(name);
+            SourceConfig inForce = MappingsInForce.of(config.source(name), record, context.configName(), err);
             SourceOverview overview = sources.overview().stream().filter(o -> o.id() == record.id()).findFirst()
                     .orElseThrow();
             refuseIfBusy(name, record, overview, pidFile);
@@ -58,11 +58,11 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
                 throw new UsageException("--from and --from-gtid exclude each other: give one start position");
             }
             if (from != null) {
-                StartPosition.startFrom(catalogue.connection(), config, source, record, from, out);
+                StartPosition.startFrom(catalogue.connection(), config, inForce, record, from, out);
             } else if (fromGtid != null) {
-                StartPosition.startFromGtid(catalogue.connection(), config, source, record, fromGtid, out);
+                StartPosition.startFromGtid(catalogue.connection(), config, inForce, record, fromGtid, out);
             }
-            return null;
+            return inForce;
         });
         if (!staysInForeground(config)) {
             long pid = Detacher.detach(config, name, context.configName(), err);

@@ -46,6 +46,6 @@ final class ConfigBinder {
                 values.get(COPY_WORKERS, name).intValue(), values.get(COPY_SPLIT_ROWS, name),
                 values.get(BAD_VALUE_POLICY, name),
                 values.get(HEALTH_PORT, name), values.get(READY_MAX_LAG, name).intValue(),
-                values.get(AUTO_RESYNC_PURGED_BINLOG, name));
+                values.get(AUTO_RESYNC_PURGED_BINLOG, name), values.get(ERROR_RETENTION, name));
     }
 }

@@ -158,7 +158,12 @@ public final class ConfigKeys {
             .describe("When the source cannot be reached at the start of a read cycle: continue (retry) or exit");
     public static final ConfigKey<Optional<String>> AUTO_MAINTENANCE = pg("sources.*.auto_maintenance",
             new IntervalOrDisabledKind()).defaultValue("disabled")
-            .describe("Interval after which the log tables are vacuumed automatically, or disabled");
+            .describe("Interval between two automatic run_maintenance passes of the running replica (without --full),"
+                    + " or disabled");
+    public static final ConfigKey<Optional<String>> ERROR_RETENTION = ours("sources.*.error_retention",
+            new IntervalOrDisabledKind()).defaultValue("disabled")
+            .describe("How long replay errors and discarded-row records (show_errors) are kept before maintenance"
+                    + " deletes them (PostgreSQL interval), or disabled to keep them");
     public static final ConfigKey<Boolean> GTID_ENABLE = pg("sources.*.gtid_enable", BOOLEAN).defaultValue("false")
             .describe("Resume the binlog stream by GTID (MariaDB GTID position, MySQL GTID set with gtid_mode=ON) rather"
                     + " than by file coordinates, so another server of the topology can take over; needed for"

@@ -46,6 +46,32 @@ public final class ConfigReferenceDoc {
             `type_override` of `time` to `time`.
             """;
 
+    /** What retention and maintenance keys remove, and when. */
+    private static final String MAINTENANCE = """
+
+            ## Schema mappings after `add_source`
+
+            `add_source` stores `schema_mappings` in the catalogue, whose mappings are in force from then on: the copy,
+            the stream, `show_status` and the conflict checks follow them. A file edited since is reported by every
+            command that reads both, with the command that applies it: `update_schema_mappings --source S`.
+
+            ## Retention and maintenance (`batch_retention`, `error_retention`, `auto_maintenance`)
+
+            | what | kept for | removed by |
+            | --- | --- | --- |
+            | change-log rows | until their partition is fully replayed | the replay (each minute), `run_maintenance`, `auto_maintenance` |
+            | replayed batch records (`log_batch`) | `batch_retention` after replay | the replay (each minute), `run_maintenance`, `auto_maintenance` |
+            | replay errors, discarded-row records (`show_errors`) | `error_retention`; for ever when `disabled` (default) | `run_maintenance`, `auto_maintenance` |
+
+            `run_maintenance --source S` removes the above, then runs `VACUUM (ANALYZE)` on each catalogue table but
+            the change log (its partitions are dropped whole, so they hold no dead rows), and prints the figures
+            before and after. It locks nothing the reader or the replay needs, so the replica keeps running.
+            `--full` uses `VACUUM FULL`, which holds each table's lock while rewriting it and skips a table it
+            cannot lock within 2 s. `auto_maintenance` (a PostgreSQL interval such as `'1 day'`, as in pg_chameleon)
+            makes the running replica do the same, never `--full`, whenever the interval has passed since the last
+            pass of either (recorded in the catalogue, so it survives restarts); `disabled` (default) turns it off.
+            """;
+
     private ConfigReferenceDoc() {
     }
 
@@ -70,7 +96,7 @@ public final class ConfigReferenceDoc {
                     .append(cell(key.description())).append(" | ")
                     .append(key.origin().label()).append(" |\n");
         }
-        return text.append(BAD_VALUES).toString();
+        return text.append(BAD_VALUES).append(MAINTENANCE).toString();
     }
 
     private static String cell(String text) {

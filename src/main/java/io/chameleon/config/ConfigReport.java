@@ -101,7 +101,8 @@ public final class ConfigReport {
                 .row("bad_value_policy", EnumKind.word(source.badValuePolicy()))
                 .row("health_port", source.healthPort())
                 .row("ready_max_lag", source.readyMaxLagSeconds())
-                .row("auto_resync_purged_binlog", source.autoResyncPurgedBinlog());
+                .row("auto_resync_purged_binlog", source.autoResyncPurgedBinlog())
+                .row("error_retention", source.errorRetention().orElse("disabled"));
     }
 
     private static String masked(Secret secret) {

@@ -3,6 +3,7 @@ package io.chameleon.ops;
 import io.chameleon.capture.BinlogReader;
 import io.chameleon.capture.binlog.PurgedBinlogException;
 import io.chameleon.catalog.ReplayErrorRepository;
+import io.chameleon.catalog.SchemaMappingDifference;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
@@ -48,7 +49,8 @@ public final class ReplicaProcess {
     static final String RESYNC_SQLSTATE = "01000";
 
     private final ChameleonConfig config;
-    private final SourceConfig source;
+    /** As configured, with the catalogue's schema mappings once {@link #run} has read them. */
+    private volatile SourceConfig source;
     private final PostgresConnector postgres;
     private final SourceConnector mysql;
     private final ReplicaComponents components;
@@ -90,6 +92,7 @@ public final class ReplicaProcess {
         try (Connection pg = postgres.connect()) {
             SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
             record = sources.require(source.name());
+            source = mappingsInForce(record);
             sources.setStatus(source.name(), SourceStatus.RUNNING, LivenessPulse.REPLICATING);
         } catch (SQLException e) {
             finished.countDown();
@@ -97,6 +100,8 @@ public final class ReplicaProcess {
         }
         pulse = new LivenessPulse(postgres, config.catalogueSchema(), record.id(), PULSE, components);
         pulse.start();
+        AutoMaintenance maintenance = new AutoMaintenance(postgres, config.catalogueSchema(), source, record.id());
+        maintenance.start();
         try {
             runParts(record.id());
             PurgedBinlogException purged = resyncWanted;
@@ -108,8 +113,27 @@ public final class ReplicaProcess {
             requestStop();
         } finally {
             pulse.stop();
+            stopQuietly(maintenance);
             finish();
         }
+    }
+
+    private static void stopQuietly(AutoMaintenance maintenance) {
+        try {
+            maintenance.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The catalogue's schema mappings are the ones in force: update_schema_mappings applies an edited file. */
+    private SourceConfig mappingsInForce(SourceRecord record) {
+        SchemaMappingDifference difference = SchemaMappingDifference.between(record.schemaMappings(),
+                source.schemaMappings());
+        if (!difference.isEmpty()) {
+            LOG.warnf("event=schema_mappings_differ %s", difference.warning(source.name(), null));
+        }
+        return source.withSchemaMappings(record.schemaMappings());
     }
 
     /** Runs the reader and the replay worker until a stop request, a lasting failure or a wanted re-copy. */

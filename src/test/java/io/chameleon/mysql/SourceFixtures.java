@@ -100,6 +100,6 @@ public final class SourceFixtures {
         return new SourceConfig("test", SourceType.MYSQL, null, schemaMappings, limit, skip, List.of(), "120s", 1,
                 10000, 10000, "7 days", 1 << 20, null, null, 1, null, null, java.util.Optional.empty(), false,
                 SkipEvents.NONE, false, 600, 1, 100_000, io.chameleon.config.BadValuePolicy.DISCARD, 8740, 300,
-                false);
+                false, java.util.Optional.empty());
     }
 }
