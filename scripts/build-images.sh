@@ -25,6 +25,7 @@ readonly BASE_IMAGE=localhost/chameleon-base:debian12-jre17-$base_id
 
 pm() { podman --storage-driver vfs "$@"; }
 fail() { echo "build-images: $*" >&2; exit 1; }
+trap 'echo "build-images: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 [ "$(id -u)" -eq 0 ] || fail "run as root: debootstrap, chroot and mounting /proc for the checks need it"
 for tool in podman debootstrap chroot tar readelf; do
@@ -76,9 +77,12 @@ build() { # image containerfile [build args]
   local image=$1 file=$2
   shift 2
   echo "building $image from $file"
-  # docker format: OCI images drop HEALTHCHECK and friends; --ignorefile keeps the context to what is copied
-  nice podman --storage-driver vfs build --quiet --format docker --ignorefile deploy/container/containerignore \
-    -f "$file" -t "$image" "$@" . >/dev/null
+  # docker format: OCI images drop HEALTHCHECK and friends; --ignorefile keeps the context to what is copied;
+  # --layers=false: with vfs every intermediate image is a full copy of the filesystem (300 MB a step)
+  nice podman --storage-driver vfs build --quiet --layers=false --format docker \
+    --ignorefile deploy/container/containerignore -f "$file" -t "$image" "$@" . >/dev/null
+  # the image this one replaces
+  pm image prune -f >/dev/null
 }
 
 # The library file a shared object needs (soname), from the base's library directories.
@@ -154,7 +158,7 @@ check_image() { # image
   echo "check $image: chroot --userspec=$user ${entrypoint[*]} --help"
   out=$(run --help 2>&1) || fail "$image: --help failed: $out"
   grep -q 'start_replica' <<<"$out" || fail "$image: --help does not list start_replica: $out"
-  sed 's/^/    /' <<<"$out" | head -4
+  sed -n '1,4s/^/    /p' <<<"$out"
   echo "check $image: ${entrypoint[*]} --version"
   out=$(run --version 2>&1) || fail "$image: --version failed: $out"
   grep -qx "chameleon $version" <<<"$out" || fail "$image: --version printed '$out', expected 'chameleon $version'"
