@@ -44,7 +44,8 @@ record Containerfile(Path file, List<Instruction> instructions) {
     String single(String keyword) {
         List<String> all = arguments(keyword);
         if (all.size() != 1) {
-            throw new AssertionError(file + " has " + all.size() + " " + keyword + " instructions, expected one: " + all);
+            throw new AssertionError(file + " has " + all.size() + " " + keyword + " instructions, expected one: "
+                    + all);
         }
         return all.get(0);
     }
