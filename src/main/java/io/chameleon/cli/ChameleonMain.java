@@ -20,8 +20,11 @@ public class ChameleonMain implements QuarkusApplication {
     public static void main(String... args) {
         // the build's class-data-sharing run must boot Quarkus to record its classes
         boolean recordingClasses = Boolean.getBoolean("quarkus.appcds.generate");
-        if (!recordingClasses && !RuntimeSelector.needsRuntime(args)) {
-            System.exit(CommandLines.execute(CommandLine.defaultFactory(), args));
+        // one command line, built once (its model of every command is most of what --help costs) for both
+        // deciding and running
+        CommandLine direct = CommandLines.create(CommandLine.defaultFactory());
+        if (!recordingClasses && !RuntimeSelector.needsRuntime(direct, args)) {
+            System.exit(CommandLines.execute(direct, args));
         }
         RuntimeSelector.prepare(args);
         Quarkus.run(ChameleonMain.class, args);

@@ -10,7 +10,11 @@ public final class CommandLines {
 
     /** Runs the arguments and flushes what the command printed (the process may exit right after). */
     static int execute(CommandLine.IFactory factory, String... args) {
-        CommandLine commandLine = create(factory);
+        return execute(create(factory), args);
+    }
+
+    /** Runs the arguments on a command line {@link #create} built (picocli resets it before each parse). */
+    static int execute(CommandLine commandLine, String... args) {
         try {
             return commandLine.execute(args);
         } finally {

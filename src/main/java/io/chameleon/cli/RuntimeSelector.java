@@ -14,8 +14,8 @@ final class RuntimeSelector {
     }
 
     /** True when the command the arguments select is marked {@link NeedsRuntime}; bad arguments run directly. */
-    static boolean needsRuntime(String... args) {
-        return selected(args) != null;
+    static boolean needsRuntime(CommandLine commandLine, String... args) {
+        return selected(commandLine, args) != null;
     }
 
     /**
@@ -23,7 +23,7 @@ final class RuntimeSelector {
      * health_address and the source's health_port, and the application logs at log_level. Problems are left for the command to report.
      */
     static void prepare(String... args) {
-        CommandLine.ParseResult parsed = selected(args);
+        CommandLine.ParseResult parsed = selected(CommandLines.create(CommandLine.defaultFactory()), args);
         if (parsed == null) {
             return;
         }
@@ -48,9 +48,9 @@ final class RuntimeSelector {
         return level == io.chameleon.config.LogLevel.WARNING ? "WARN" : level.name();
     }
 
-    private static CommandLine.ParseResult selected(String... args) {
+    private static CommandLine.ParseResult selected(CommandLine commandLine, String... args) {
         try {
-            CommandLine.ParseResult parsed = CommandLines.create(CommandLine.defaultFactory()).parseArgs(args);
+            CommandLine.ParseResult parsed = commandLine.parseArgs(args);
             List<CommandLine> chain = parsed.asCommandLineList();
             Object command = chain.get(chain.size() - 1).getCommandSpec().userObject();
             if (!command.getClass().isAnnotationPresent(NeedsRuntime.class)) {
