@@ -48,6 +48,24 @@ public final class ReplicaReadingRepository {
         }
     }
 
+    /** Where the replica of the source stands, for verify's re-checks. */
+    public AppliedHorizon horizon(int sourceId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT r.binlog_file, r.binlog_position,"
+                + " b.start_binlog_file, b.start_binlog_position FROM (SELECT 1) one"
+                + " LEFT JOIN " + table("read_position") + " r ON r.source_id = ?"
+                + " LEFT JOIN LATERAL (SELECT start_binlog_file, start_binlog_position FROM " + table("log_batch")
+                + " WHERE source_id = ? AND replayed_at IS NULL ORDER BY batch_id LIMIT 1) b ON true")) {
+            ps.setInt(1, sourceId);
+            ps.setInt(2, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new AppliedHorizon(rs.getString(1) == null ? null : new BinlogPosition(rs.getString(1),
+                        rs.getLong(2)), rs.getString(3) == null ? null : new BinlogPosition(rs.getString(3),
+                        rs.getLong(4)));
+            }
+        }
+    }
+
     private String table(String name) {
         return PgIdentifiers.qualified(schema, name);
     }

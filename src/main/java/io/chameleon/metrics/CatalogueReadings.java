@@ -63,7 +63,9 @@ public final class CatalogueReadings implements AutoCloseable {
             latest = new ReplicaReadingRepository(connection, catalogueSchema).read(sourceId);
             onRead.accept(latest);
         } catch (SQLException | RuntimeException e) {
-            LOG.debugf("event=metrics_catalogue_unreadable source=%s reason=\"%s\"", source, e.getMessage());
+            if (latest != null) { // said once per outage
+                LOG.warnf("event=metrics_catalogue_unreadable source=%s reason=\"%s\"", source, e.getMessage());
+            }
             latest = null;
             close();
         }

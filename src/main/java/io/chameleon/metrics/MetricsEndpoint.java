@@ -18,8 +18,11 @@ public class MetricsEndpoint {
     @Inject
     MeterRegistry registry;
 
+    /** Held here: the registry references the meters' objects weakly. */
+    private ReplicaMetrics bound;
+
     public void bind(ReplicaComponents replica, PostgresConnector postgres, String catalogueSchema) {
-        ReplicaMetrics.bind(registry, replica,
+        bound = ReplicaMetrics.bind(registry, replica,
                 new CatalogueReadings(postgres, catalogueSchema, replica.source(), CATALOGUE_MAX_AGE));
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  * replay worker keep anyway (no work on the hot path beyond one addition per batch), lags, pending batches,
  * change-log size and per-table counters from a {@link CatalogueReadings} shared by the whole scrape. Names follow
  * Prometheus conventions once rendered: {@code chameleon_…_total} for counters, {@code _seconds} and {@code _bytes}
- * units, and a {@code source} label on every meter.
+ * units, and a {@code source} label on every meter. Micrometer holds the objects of function meters weakly:
+ * whoever binds keeps the returned instance (it holds the catalogue reader), or the meters turn NaN.
  */
 public final class ReplicaMetrics {
 
@@ -128,16 +129,19 @@ public final class ReplicaMetrics {
         Tags tags = source.and("table", name);
         FunctionCounter.builder("chameleon.table.rows.applied", this, m -> m.table(name, TableStatus::appliedChanges))
                 .description("row changes and truncates applied to the table since it was registered")
-                .tags(tags).register(registry);
+                .tags(tags)
+                .register(registry);
         FunctionCounter.builder("chameleon.table.rows.captured", this,
                         m -> m.table(name, t -> t.appliedChanges() + t.pendingChanges()))
                 .description("row changes of the table logged since it was registered (applied + pending)")
-                .tags(tags).register(registry);
+                .tags(tags)
+                .register(registry);
         Gauge.builder("chameleon.table.rows.pending", this, m -> m.table(name, TableStatus::pendingChanges))
-                .description("row changes of the table logged and not applied yet").tags(tags).register(registry);
+                .description("row changes of the table logged and not applied yet").tags(tags)
+                .strongReference(true).register(registry);
         Gauge.builder("chameleon.table.disabled", this, m -> m.table(name, t -> t.state().equals("disabled") ? 1 : 0))
                 .description("1 when a replay error switched the table's replication off").tags(tags)
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     /** A table's value from the reading of this scrape; NaN when the catalogue cannot be read or it was dropped. */
@@ -148,16 +152,18 @@ public final class ReplicaMetrics {
     }
 
     private void counter(String name, String description, ToDoubleFunction<ReplicaComponents> value) {
-        FunctionCounter.builder(name, replica, value).description(description).tags(source).register(registry);
+        FunctionCounter.builder(name, replica, value).description(description).tags(source)
+                .register(registry);
     }
 
     private void gauge(String name, String description, ToDoubleFunction<ReplicaComponents> value) {
-        Gauge.builder(name, replica, value).description(description).tags(source).register(registry);
+        Gauge.builder(name, replica, value).description(description).tags(source).strongReference(true)
+                .register(registry);
     }
 
     private void catalogueGauge(String name, String unit, String description, Function<ReplicaReading, Number> value) {
         Gauge.builder(name, catalogue, c -> c.current().map(r -> value.apply(r).doubleValue()).orElse(Double.NaN))
-                .description(description).baseUnit(unit).tags(source).register(registry);
+                .description(description).baseUnit(unit).tags(source).strongReference(true).register(registry);
     }
 
     private static double seconds(Duration duration) {
