@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
                 StopReplicaCommand.class,
                 StopAllReplicasCommand.class,
                 ShowErrorsCommand.class,
+                VerifyCommand.class,
         })
 public class ChameleonCommand implements Callable<Integer> {
 
