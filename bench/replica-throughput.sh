@@ -131,9 +131,9 @@ SQL
   my bench_src -e "CALL steady(3000)" & writer=$!
   lag_without=$(max_lag $writer)
   my bench_src -e "CALL steady(3000)" & writer=$!
-  ( c verify --source bench > "$BENCH_DIR/verify-under-writes" || true ) &
+  ( c verify --source bench > "$BENCH_DIR/verify-under-writes" || true ) & verifier=$!
   lag_with=$(max_lag $writer)
-  wait
+  wait "$verifier" # not a bare wait: the servers are children of this script too
   echo "replay lag under steady writes (10-row updates every 10 ms), worst of 1 s samples: without verify ${lag_without} s, with verify ${lag_with} s"
   echo "verify under writes: $(tail -1 "$BENCH_DIR/verify-under-writes")"
 fi
