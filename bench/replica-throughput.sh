@@ -11,6 +11,9 @@
 #       source commit until the target holds it; live throughput = changes / time from the first write until the
 #       target holds them all (the lag depends on how fast the source wrote, this does not); peak RSS (VmHWM).
 # Both end with a per-row md5 comparison of the whole table on both sides.
+# BENCH_SCRAPE=SECONDS scrapes the replica's /q/metrics every SECONDS during the run (the cost of being monitored).
+# BENCH_VERIFY=1 adds (c): `chameleon verify` of the table alone (rows/s), then the replay lag while the source
+#   writes at a steady pace, without and with verify running (sampled from /q/metrics every second).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 changes=${1:-100000}
@@ -46,7 +49,14 @@ DELIMITER ;
 SQL
 [ "$txns" -le 1250 ] || { echo "at most 125000 changes (the deletes of a run use 25,000 seed rows)"; exit 1; }
 
-bench_replica_setup "$(bench_free_port)"
+health_port=$(bench_free_port)
+bench_replica_setup "$health_port"
+metrics_url="http://127.0.0.1:$health_port/q/metrics"
+if [ -n "${BENCH_SCRAPE:-}" ]; then
+  ( while :; do curl -sf -o /dev/null "$metrics_url" && echo ok; sleep "$BENCH_SCRAPE"; done ) > "$BENCH_DIR/scrapes" &
+  scrape_pid=$!
+  trap 'kill "$scrape_pid" 2> /dev/null; bench_replica_cleanup' EXIT
+fi
 
 echo "== (a) backlog: $changes changes ($txns transactions of 100) written while the replica is stopped"
 t0=$(now); my bench_src -e "CALL changes(0, $txns)"; t1=$(now)
@@ -92,6 +102,42 @@ live_rate=$(awk "BEGIN {printf \"%.0f\", $changes / ($t_done - $t0)}")
 echo "lag after the last write: $lag s; replica peak RSS (VmHWM): $rss; rows differing: $live_diff"
 echo "live throughput (changes / time from the first write until applied): $live_rate rows/s"
 echo "$(batch_split "$last_batch")"
+if [ -n "${BENCH_VERIFY:-}" ]; then
+  echo "== (c) verify: the whole table, then the replay lag under steady writes without and with verify"
+  my bench_src <<'SQL'
+DELIMITER //
+CREATE PROCEDURE steady(n INT)
+BEGIN
+  DECLARE i INT DEFAULT 0;
+  WHILE i < n DO
+    UPDATE items SET qty = qty + 1 WHERE id BETWEEN 1 + (i * 10) % 40000 AND 10 + (i * 10) % 40000;
+    DO SLEEP(0.01);
+    SET i = i + 1;
+  END WHILE;
+END//
+DELIMITER ;
+SQL
+  verify_alone=$(c verify --source bench | tail -1 || true)
+  echo "verify alone: $verify_alone"
+  max_lag() { # samples chameleon_replay_lag_seconds every second while process $1 runs; prints the maximum
+    local worst=0 lag
+    while kill -0 "$1" 2> /dev/null; do
+      lag=$(curl -sf "$metrics_url" | awk '/^chameleon_replay_lag_seconds/ {print $2}')
+      worst=$(awk -v a="$worst" -v b="${lag:-0}" 'BEGIN {print (b > a && b == b) ? b : a}')
+      sleep 1
+    done
+    echo "$worst"
+  }
+  my bench_src -e "CALL steady(3000)" & writer=$!
+  lag_without=$(max_lag $writer)
+  my bench_src -e "CALL steady(3000)" & writer=$!
+  ( c verify --source bench > "$BENCH_DIR/verify-under-writes" || true ) & verifier=$!
+  lag_with=$(max_lag $writer)
+  wait "$verifier" # not a bare wait: the servers are children of this script too
+  echo "replay lag under steady writes (10-row updates every 10 ms), worst of 1 s samples: without verify ${lag_without} s, with verify ${lag_with} s"
+  echo "verify under writes: $(tail -1 "$BENCH_DIR/verify-under-writes")"
+fi
+[ -z "${scrape_pid:-}" ] || echo "metrics scrapes answered: $(grep -c ok "$BENCH_DIR/scrapes")"
 c stop_replica --source bench > /dev/null
 
 echo

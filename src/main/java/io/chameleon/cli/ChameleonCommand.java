@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
                 ShowErrorsCommand.class,
                 UpdateSchemaMappingsCommand.class,
                 RunMaintenanceCommand.class,
+                VerifyCommand.class,
         })
 public class ChameleonCommand implements Callable<Integer> {
 

@@ -8,6 +8,7 @@ import io.chameleon.config.LogDestination;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.health.ReplicaRegistry;
+import io.chameleon.metrics.MetricsEndpoint;
 import io.chameleon.error.UsageException;
 import io.chameleon.ops.ForegroundReplica;
 import io.chameleon.ops.PidFile;
@@ -26,6 +27,9 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
 
     @Inject
     ReplicaRegistry registry;
+
+    @Inject
+    MetricsEndpoint metrics;
 
     @Option(names = "--foreground", description = "Stay in the foreground (for systemd and containers).")
     boolean foreground;
@@ -69,9 +73,13 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             out.println("Replica of source " + name + " started in the background (pid " + pid + ").");
             return 0;
         }
-        ForegroundReplica.run(config, source, context.postgres(err, "start_replica"), components -> {
+        var postgres = context.postgres(err, "start_replica");
+        ForegroundReplica.run(config, source, postgres, components -> {
             if (registry != null) {
                 registry.register(components);
+            }
+            if (metrics != null) {
+                metrics.bind(components, postgres, config.catalogueSchema());
             }
         }, out);
         return 0;

@@ -39,7 +39,15 @@ final class DiscardedRows {
         record(DiscardedRow.of(table.schema(), table.name(), column, bad, true, rowData, null, null));
     }
 
+    /** Counts without recording: a copy that only reads the source to compare (verify) leaves no trace. */
+    static DiscardedRows counted() {
+        return new DiscardedRows(null, 0);
+    }
+
     private void record(DiscardedRow row) throws SQLException {
+        if (repository == null) {
+            return;
+        }
         pending.add(row);
         if (pending.size() >= BATCH) {
             flush();

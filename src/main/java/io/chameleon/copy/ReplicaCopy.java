@@ -51,6 +51,9 @@ public final class ReplicaCopy {
     private final CopySettings settings;
     private final PrintWriter out;
 
+    /** The tables of the load under way, read by {@link #progress()} from another thread. */
+    private volatile List<TableProgress> running = List.of();
+
     public ReplicaCopy(ChameleonConfig config, SourceConfig source, PostgresConnector postgres, SourceConnector mysql,
                        CopySettings settings, PrintWriter out) {
         this.config = config;
@@ -59,6 +62,14 @@ public final class ReplicaCopy {
         this.mysql = mysql;
         this.settings = settings;
         this.out = out;
+    }
+
+    /** How far the data load of {@link #run} is; {@link CopyProgress#NONE} before it starts loading. */
+    public CopyProgress progress() {
+        List<TableProgress> tables = running;
+        return new CopyProgress(tables.stream().mapToLong(TableProgress::rows).sum(),
+                tables.stream().mapToLong(TableProgress::estimatedRows).sum(),
+                (int) tables.stream().filter(TableProgress::isFinished).count(), tables.size());
     }
 
     public CopySummary run(CopyScope scope, String command) {
@@ -188,6 +199,7 @@ public final class ReplicaCopy {
                 settings.splitRows(), settings.workers(), new SpareReaders(settings.workers() - 1), inPlace);
         List<TableProgress> progress = new ArrayList<>();
         targets.keySet().forEach(t -> progress.add(new TableProgress(t.schema() + "." + t.name(), t.estimatedRows())));
+        running = List.copyOf(progress);
         try (CopyProgressDisplay display = new CopyProgressDisplay(progress, out, settings.terminal())) {
             return new ParallelLoads(settings.workers()).run(targets, progress,
                     (table, target, tableProgress) -> loader.load(table, target, target.schema(), scope.withData(),

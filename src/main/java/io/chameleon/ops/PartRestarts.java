@@ -3,7 +3,10 @@ package io.chameleon.ops;
 import io.chameleon.mysql.BinlogPosition;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The restarts of the replica's parts after passing failures, so that a part stuck retrying at one binlog position
@@ -25,6 +28,18 @@ public final class PartRestarts {
     }
 
     private Restarting current;
+    private final Map<String, AtomicLong> totals =
+            Map.of(READER, new AtomicLong(),
+                    REPLAY, new AtomicLong());
+
+    /** Restarts of a part ({@code reader} or {@code replay}) since the process started, for the metrics. */
+    public long total(String part) {
+        return totals.get(part).get();
+    }
+
+    public static List<String> parts() {
+        return List.of(READER, REPLAY);
+    }
 
     /** Counts a restart; the count starts over when the reader got past the position of the previous one. */
     synchronized Restarting restarted(String part, BinlogPosition position, String failure) {
@@ -33,6 +48,7 @@ public final class PartRestarts {
         current = samePlace
                 ? new Restarting(part, current.restarts() + 1, position, current.since(), Instant.now(), failure)
                 : new Restarting(part, 1, position, Instant.now(), Instant.now(), failure);
+        totals.get(part).incrementAndGet();
         return current;
     }
 

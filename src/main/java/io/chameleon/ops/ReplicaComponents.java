@@ -1,12 +1,15 @@
 package io.chameleon.ops;
 
 import io.chameleon.capture.CaptureStatistics;
+import io.chameleon.copy.CopyProgress;
+import io.chameleon.replay.ReplayStatistics;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** What the health checks and logs read about a running replica: its parts' state and the first failure. */
 public final class ReplicaComponents {
@@ -22,6 +25,8 @@ public final class ReplicaComponents {
     private volatile boolean resyncing;
     private volatile double replayLagSeconds;
     private final PartRestarts restarts = new PartRestarts();
+    private final ReplayStatistics replay = new ReplayStatistics();
+    private volatile Supplier<CopyProgress> copy = () -> CopyProgress.NONE;
 
     public ReplicaComponents(String source, int maxLagSeconds) {
         this.source = source;
@@ -38,6 +43,24 @@ public final class ReplicaComponents {
 
     public CaptureStatistics capture() {
         return capture;
+    }
+
+    /** The copy this process runs (auto_resync_purged_binlog), {@link CopyProgress#NONE} when none runs. */
+    public CopyProgress copyProgress() {
+        return copy.get();
+    }
+
+    void copying(Supplier<CopyProgress> progress) {
+        copy = progress;
+    }
+
+    public ReplayStatistics replay() {
+        return replay;
+    }
+
+    /** Restarts after passing failures (reconnects) of a part since the process started. */
+    public long restarts(String part) {
+        return restarts.total(part);
     }
 
     public boolean readerRunning() {

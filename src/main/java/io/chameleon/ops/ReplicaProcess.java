@@ -9,6 +9,7 @@ import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.copy.CopyProgress;
 import io.chameleon.copy.CopyScope;
 import io.chameleon.copy.CopySettings;
 import io.chameleon.copy.CopySummary;
@@ -171,8 +172,10 @@ public final class ReplicaProcess {
             CopySummary copy;
             try (PrintWriter out = new PrintWriter(new LoggedLines(LOG, "event=resync_purged_binlog source="
                     + source.name() + " copy:"))) {
-                copy = new ReplicaCopy(config, source, postgres, mysql, CopySettings.of(source, false), out)
-                        .run(CopyScope.all(), "the automatic copy after the purged binlog from " + lost);
+                ReplicaCopy replicaCopy = new ReplicaCopy(config, source, postgres, mysql,
+                        CopySettings.of(source, false), out);
+                components.copying(replicaCopy::progress);
+                copy = replicaCopy.run(CopyScope.all(), "the automatic copy after the purged binlog from " + lost);
             }
             try (Connection pg = postgres.connect()) {
                 new SourceRepository(pg, config.catalogueSchema()).setStatus(source.name(), SourceStatus.RUNNING,
@@ -187,6 +190,7 @@ public final class ReplicaProcess {
             return false;
         } finally {
             components.resyncing(false);
+            components.copying(() -> CopyProgress.NONE);
         }
     }
 
@@ -231,7 +235,7 @@ public final class ReplicaProcess {
         ReplaySettings settings = new ReplaySettings(source.replayMaxRows(), source.onErrorReplay(),
                 Duration.ofSeconds(Math.max(1, source.sleepLoopSeconds())), source.batchRetention());
         try (ReplayWorker worker = new ReplayWorker(postgres, config.catalogueSchema(), sourceId, settings)) {
-            worker.run(stop);
+            worker.countingInto(components.replay()).run(stop);
         } finally {
             components.replayRunning(false);
         }

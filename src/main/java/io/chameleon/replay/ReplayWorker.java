@@ -58,6 +58,7 @@ public final class ReplayWorker implements AutoCloseable {
     private Connection connection;
     private Connection listening;
     private CommitHook commitHook = c -> { };
+    private ReplayStatistics statistics = new ReplayStatistics();
 
     public ReplayWorker(PostgresConnector connector, String catalogueSchema, int sourceId, ReplaySettings settings) {
         this(connector::connect, catalogueSchema, sourceId, settings);
@@ -69,6 +70,12 @@ public final class ReplayWorker implements AutoCloseable {
         this.sourceId = sourceId;
         this.settings = settings;
         this.partitions = new ChangeLogPartitions(catalogueSchema);
+    }
+
+    /** Counts what this worker applies into {@code target} (the replica's, read by the metrics endpoint). */
+    public ReplayWorker countingInto(ReplayStatistics target) {
+        this.statistics = target;
+        return this;
     }
 
     /**
@@ -88,9 +95,11 @@ public final class ReplayWorker implements AutoCloseable {
             }
             ReplayResult applied = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay()).apply(batches);
             ReplayResult result = new ReplayResult(batches.size(), applied.rows(), applied.ddl(), applied.skipped());
-            progress.record(sourceId, batches, result.rows(), result.ddl());
+            long transactions = progress.record(sourceId, batches, result.rows(), result.ddl());
             commitHook.beforeCommit(c);
             c.commit();
+            statistics.applied(result);
+            statistics.transactions(transactions);
             LOG.debugf("event=replay_chunk source=%d first_batch=%d last_batch=%d rows=%d ddl=%d skipped=%d",
                     sourceId, batches.get(0), batches.get(batches.size() - 1), result.rows(), result.ddl(),
                     result.skipped());

@@ -67,8 +67,10 @@ public final class ReplayProgress {
     /**
      * Advances the marker past the batches and marks them replayed, adding the rows and DDL statements applied;
      * same transaction as the applied rows.
+     *
+     * @return the source transactions those batches hold
      */
-    public void record(int sourceId, List<Long> batches, long appliedRows, long appliedDdl) throws SQLException {
+    public long record(int sourceId, List<Long> batches, long appliedRows, long appliedDdl) throws SQLException {
         Long[] ids = batches.toArray(Long[]::new);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table("replay_progress") + " AS p"
                 + " (source_id, last_batch_id, last_event_time, applied_rows, applied_ddl, updated_at)"
@@ -86,9 +88,15 @@ public final class ReplayProgress {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("log_batch")
-                + " SET replayed_at = now() WHERE batch_id = ANY (?)")) {
+                + " SET replayed_at = now() WHERE batch_id = ANY (?) RETURNING transaction_count")) {
             ps.setArray(1, connection.createArrayOf("bigint", ids));
-            ps.executeUpdate();
+            long transactions = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    transactions += rs.getLong(1);
+                }
+            }
+            return transactions;
         }
     }
 
