@@ -19,7 +19,8 @@ public final class CatalogueMigrations {
                     "catalogue/V6__replica_process.sql"),
             new CatalogueMigration(7, "schema history tied to the change log", "catalogue/V7__schema_versions.sql"),
             new CatalogueMigration(8, "row images as arrays of column texts", "catalogue/V8__array_images.sql"),
-            new CatalogueMigration(9, "row changes per table of each batch", "catalogue/V9__batch_table_counts.sql"));
+            new CatalogueMigration(9, "row changes per table of each batch", "catalogue/V9__batch_table_counts.sql"),
+            new CatalogueMigration(10, "standby processes and the fencing epoch", "catalogue/V10__standby_takeover.sql"));
 
     private CatalogueMigrations() {
     }

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.SourceLease;
 import io.chameleon.catalog.SourceOverview;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SourceRecord;
@@ -46,6 +47,8 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 return null;
             }
             out.print(table.render());
+            printProcesses(out, rows, SourceLease.processes(catalogue.connection(),
+                    context.config(err).catalogueSchema()));
             for (SourceOverview s : rows) {
                 // why a source stopped, or that a part of its replica keeps restarting
                 String detail = sources.statusDetail(s.name());
@@ -80,6 +83,25 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
             return null;
         });
         return 0;
+    }
+
+    /** Which host and pid replicates each source, and which processes stand by for it. */
+    private static void printProcesses(java.io.PrintWriter out, List<SourceOverview> rows,
+                                       List<SourceLease.Process> processes) {
+        if (processes.stream().noneMatch(p -> rows.stream().anyMatch(s -> s.id() == p.sourceId()))) {
+            return;
+        }
+        TextTable table = new TextTable("Source", "Role", "Host", "Pid", "Since");
+        for (SourceOverview s : rows) {
+            for (SourceLease.Process p : processes) {
+                if (p.sourceId() == s.id()) {
+                    table.row(s.name(), p.role(), p.host(), String.valueOf(p.pid()), time(p.since()));
+                }
+            }
+        }
+        out.println();
+        out.println("Replica processes:");
+        out.print(table.render());
     }
 
     private static String time(OffsetDateTime time) {

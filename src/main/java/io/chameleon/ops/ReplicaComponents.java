@@ -22,6 +22,9 @@ public final class ReplicaComponents {
     private volatile boolean resyncing;
     private volatile double replayLagSeconds;
     private final PartRestarts restarts = new PartRestarts();
+    /** Standby until this process holds the source's lock; a standby is live but not ready. */
+    private volatile boolean standby;
+    private volatile Instant roleSince = Instant.now();
 
     public ReplicaComponents(String source, int maxLagSeconds) {
         this.source = source;
@@ -55,6 +58,21 @@ public final class ReplicaComponents {
 
     public double replayLagSeconds() {
         return replayLagSeconds;
+    }
+
+    public boolean standby() {
+        return standby;
+    }
+
+    public Instant roleSince() {
+        return roleSince;
+    }
+
+    void standby(boolean waiting) {
+        if (waiting != standby) {
+            roleSince = Instant.now();
+        }
+        standby = waiting;
     }
 
     public String failure() {
