@@ -55,7 +55,13 @@ class SourceLeaseTest {
                 // the stale process's transaction passes the check while its lock session is lost ...
                 new SourceFence(CATALOGUE, sourceId, stale.epoch()).check(staleWriter.connection());
                 first.close();
-                assertThat(second.tryAcquire()).as("the lock is free once its session is gone").isTrue();
+                long until = System.nanoTime() + 10_000_000_000L; // the server ends the session asynchronously
+                boolean acquired = second.tryAcquire();
+                while (!acquired && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                    acquired = second.tryAcquire();
+                }
+                assertThat(acquired).as("the lock is free once its session is gone").isTrue();
                 // ... so the successor's epoch waits for that transaction to end
                 CompletableFuture<SourceFence> takeover = CompletableFuture.supplyAsync(() -> {
                     try {
