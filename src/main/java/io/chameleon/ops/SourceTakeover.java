@@ -32,6 +32,11 @@ final class SourceTakeover {
     static final Duration POLL = Duration.ofSeconds(1);
     /** A lease connection that does not answer within this is taken as lost. */
     private static final Duration LEASE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a process that lost the lock lets the standbys ask first: its own connection was the one in
+     * trouble, and a standby polls every second.
+     */
+    static final Duration YIELD_AFTER_LOSS = Duration.ofSeconds(3);
 
     private final ChameleonConfig config;
     private final SourceConfig source;
@@ -43,6 +48,7 @@ final class SourceTakeover {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile ReplicaProcess current;
+    private long askNotBeforeNanos = System.nanoTime();
 
     SourceTakeover(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
                    ReplicaComponents components, PrintWriter out) {
@@ -76,6 +82,7 @@ final class SourceTakeover {
                     if (!runActive(lease, fence)) {
                         return;
                     }
+                    askNotBeforeNanos = System.nanoTime() + YIELD_AFTER_LOSS.toNanos();
                 } catch (SQLException e) {
                     LOG.warnf("event=standby_retry source=%s reason=\"%s\"", source.name(), e.getMessage());
                     pause();
@@ -105,7 +112,7 @@ final class SourceTakeover {
         String waitingFor = null;
         while (!stopRequested) {
             lease.report(SourceLease.Role.STANDBY);
-            if (lease.tryAcquire()) {
+            if (System.nanoTime() - askNotBeforeNanos >= 0 && lease.tryAcquire()) {
                 String reason = whyNotActive(lease);
                 if (reason == null) {
                     return lease.takeOver();
@@ -123,8 +130,8 @@ final class SourceTakeover {
 
     /**
      * With the lock held, what still keeps this process from replicating: a source not ready to replicate, or
-     * (second line, for a process that does not take the lock) another live process of this host stamped in the
-     * source's liveness row.
+     * (second line, for a process that does not take the lock, such as one of an earlier version) another live
+     * process of this host stamped in the source's liveness row that does not report in replica_process.
      */
     private String whyNotActive(SourceLease lease) throws SQLException {
         try (Connection pg = postgres.connect()) {
@@ -139,12 +146,22 @@ final class SourceTakeover {
                     && host.equals(row.get().processHost()) && row.get().processPid() != pid
                     && ProcessHandle.of(row.get().processPid()).map(ProcessHandle::isAlive).orElse(false)
                     && row.get().sinceAlive() != null
-                    && row.get().sinceAlive().compareTo(SourceOverview.DEAD_AFTER) <= 0) {
+                    && row.get().sinceAlive().compareTo(SourceOverview.DEAD_AFTER) <= 0
+                    && !takesTheLock(pg, row.get())) {
                 return "process " + row.get().processPid() + " of this host still pulses as the replica of the"
                         + " source without holding its lock";
             }
             return null;
         }
+    }
+
+    /**
+     * Whether the stamped process is one that arbitrates through the lock (it reports in replica_process): one cut
+     * off from PostgreSQL has lost the lock and is fenced, and must not keep its successor waiting.
+     */
+    private boolean takesTheLock(Connection pg, SourceOverview row) throws SQLException {
+        return SourceLease.processes(pg, config.catalogueSchema()).stream().anyMatch(p -> p.sourceId() == row.id()
+                && p.host().equals(row.processHost()) && p.pid() == row.processPid());
     }
 
     /** Runs the replica while the lock is held; true when it lost the lock and should stand by again. */
