@@ -57,6 +57,12 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             if (from != null && fromGtid != null) {
                 throw new UsageException("--from and --from-gtid exclude each other: give one start position");
             }
+            if ((from != null || fromGtid != null) && record.status() == SourceStatus.RUNNING
+                    && overview.effectiveStatus().equals("running")) {
+                throw new StateException("source " + name + " is running in another process (" + overview.processHost()
+                        + ", pid " + overview.processPid() + "); a new start position needs every process of the"
+                        + " source stopped first");
+            }
             if (from != null) {
                 StartPosition.startFrom(catalogue.connection(), config, source, record, from, out);
             } else if (fromGtid != null) {
