@@ -8,6 +8,7 @@ import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.error.ConnectionException;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;
@@ -182,6 +183,10 @@ final class SourceTakeover {
         out.flush();
         try {
             process.run();
+        } catch (ConnectionException e) {
+            // PostgreSQL went away between the takeover and the start: whoever gets the lock next starts over
+            LOG.warnf("event=active_start_failed source=%s reason=\"%s\"", source.name(), e.getMessage());
+            return !stopRequested;
         } finally {
             watcher.interrupt();
             current = null;
