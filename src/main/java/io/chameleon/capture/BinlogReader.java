@@ -6,6 +6,7 @@ import io.chameleon.capture.binlog.CapturedEvent;
 import io.chameleon.catalog.RegisteredTable;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SchemaHistoryRepository;
+import io.chameleon.catalog.SourceFence;
 import io.chameleon.catalog.changelog.ChangeLogWriter;
 import io.chameleon.catalog.changelog.ReadPositionRepository.StartState;
 import io.chameleon.catalog.changelog.ReadPositionRepository;
@@ -61,9 +62,15 @@ public final class BinlogReader {
 
     /** Reads until {@code stop}; throws when the source cannot be read or the log cannot be written. */
     public void run(int sourceId, BooleanSupplier stop) throws SQLException {
+        run(sourceId, SourceFence.none(), stop);
+    }
+
+    /** @param fence checked in every change-log transaction: a process no longer active stops writing */
+    public void run(int sourceId, SourceFence fence, BooleanSupplier stop) throws SQLException {
         requirePrerequisites();
         CaptureSettings settings = CaptureSettings.of(source);
-        try (ChangeLogWriter writer = new ChangeLogWriter(postgres.connect(), config.catalogueSchema(), sourceId)) {
+        try (ChangeLogWriter writer = new ChangeLogWriter(postgres.connect(), config.catalogueSchema(), sourceId,
+                fence)) {
             int dropped = writer.discardIncompleteBatches();
             if (dropped > 0) {
                 LOG.infof("dropped %d logged parts of a transaction whose commit was not read source=%s", dropped,

@@ -20,7 +20,8 @@ public final class CatalogueMigrations {
             new CatalogueMigration(7, "schema history tied to the change log", "catalogue/V7__schema_versions.sql"),
             new CatalogueMigration(8, "row images as arrays of column texts", "catalogue/V8__array_images.sql"),
             new CatalogueMigration(9, "row changes per table of each batch", "catalogue/V9__batch_table_counts.sql"),
-            new CatalogueMigration(10, "time of the last maintenance", "catalogue/V10__maintenance.sql"));
+            new CatalogueMigration(10, "time of the last maintenance", "catalogue/V10__maintenance.sql"),
+            new CatalogueMigration(11, "standby processes and the fencing epoch", "catalogue/V11__standby_takeover.sql"));
 
     private CatalogueMigrations() {
     }

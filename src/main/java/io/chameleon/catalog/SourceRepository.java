@@ -210,11 +210,19 @@ public final class SourceRepository {
 
     /** Stamps the source with the process replicating it and the time now: its liveness, which show_status reads. */
     public void stampProcess(int sourceId, String host, long pid) throws SQLException {
+        stampProcess(sourceId, host, pid, null);
+    }
+
+    /** The same, only while the source's fencing epoch is {@code epoch} (null: whatever it is). */
+    public void stampProcess(int sourceId, String host, long pid, Long epoch) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("source")
-                + " SET process_host = ?, process_pid = ?, alive_at = now() WHERE source_id = ?")) {
+                + " SET process_host = ?, process_pid = ?, alive_at = now() WHERE source_id = ?"
+                + " AND (?::bigint IS NULL OR epoch = ?::bigint)")) {
             ps.setString(1, host);
             ps.setLong(2, pid);
             ps.setInt(3, sourceId);
+            ps.setObject(4, epoch, java.sql.Types.BIGINT);
+            ps.setObject(5, epoch, java.sql.Types.BIGINT);
             ps.executeUpdate();
         }
     }

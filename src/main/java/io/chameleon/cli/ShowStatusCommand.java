@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.MaintenanceRepository;
+import io.chameleon.catalog.SourceLease;
 import io.chameleon.catalog.SourceOverview;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.SourceRecord;
@@ -48,6 +49,8 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
             }
             out.print(table.render());
             var configured = context.config(err).sources();
+            printProcesses(out, rows, SourceLease.processes(catalogue.connection(),
+                    context.config(err).catalogueSchema()));
             for (SourceOverview s : rows) {
                 if (configured.containsKey(s.name())) {
                     MappingsInForce.warnIfEdited(configured.get(s.name()), sources.require(s.name()),
@@ -94,6 +97,25 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
             return null;
         });
         return 0;
+    }
+
+    /** Which host and pid replicates each source, and which processes stand by for it. */
+    private static void printProcesses(java.io.PrintWriter out, List<SourceOverview> rows,
+                                       List<SourceLease.Process> processes) {
+        if (processes.stream().noneMatch(p -> rows.stream().anyMatch(s -> s.id() == p.sourceId()))) {
+            return;
+        }
+        TextTable table = new TextTable("Source", "Role", "Host", "Pid", "Since");
+        for (SourceOverview s : rows) {
+            for (SourceLease.Process p : processes) {
+                if (p.sourceId() == s.id()) {
+                    table.row(s.name(), p.role(), p.host(), String.valueOf(p.pid()), time(p.since()));
+                }
+            }
+        }
+        out.println();
+        out.println("Replica processes:");
+        out.print(table.render());
     }
 
     private static String time(OffsetDateTime time) {

@@ -61,6 +61,12 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             if (from != null && fromGtid != null) {
                 throw new UsageException("--from and --from-gtid exclude each other: give one start position");
             }
+            if ((from != null || fromGtid != null) && record.status() == SourceStatus.RUNNING
+                    && overview.effectiveStatus().equals("running")) {
+                throw new StateException("source " + name + " is running in another process (" + overview.processHost()
+                        + ", pid " + overview.processPid() + "); a new start position needs every process of the"
+                        + " source stopped first");
+            }
             if (from != null) {
                 StartPosition.startFrom(catalogue.connection(), config, inForce, record, from, out);
             } else if (fromGtid != null) {
@@ -98,6 +104,10 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
         return foreground || root.debug || config.logDest() == LogDestination.STDOUT;
     }
 
+    /**
+     * Refuses a second process of the source on this host and a source that cannot replicate now; a source
+     * running on another host is fine: this process stands by and takes over when that one goes.
+     */
     private static void refuseIfBusy(String name, SourceRecord record, SourceOverview overview, PidFile pidFile) {
         if (pidFile.liveProcess().isPresent()) {
             throw new StateException("source " + name + " is already replicated by process "
@@ -110,10 +120,6 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
         }
         if (status == SourceStatus.SYNCING || status == SourceStatus.INITIALISING) {
             throw new StateException("source " + name + " is " + status.label() + "; wait for the copy to finish");
-        }
-        if (status == SourceStatus.RUNNING && overview.effectiveStatus().equals("running")) {
-            throw new StateException("source " + name + " is already running on another host or process; stop it "
-                    + "there first");
         }
     }
 }

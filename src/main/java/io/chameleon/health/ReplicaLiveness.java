@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Live while the reader and the replay worker both run and nothing failed for good, or while the process copies the
- * source again after a purged binlog (a restart would only start that copy over).
+ * source again after a purged binlog (a restart would only start that copy over), and while it waits as the standby
+ * of another process.
  */
 @Liveness
 @ApplicationScoped
@@ -39,6 +40,10 @@ public class ReplicaLiveness implements HealthCheck {
                 .withData("reader", replica.readerRunning())
                 .withData("replay", replica.replayRunning());
         replica.restarting().ifPresent(r -> response.withData("restarting", r.describe()));
+        if (replica.standby()) {
+            return response.up().withData("role", "standby").withData("since", replica.roleSince().toString())
+                    .build();
+        }
         if (replica.failure() != null) {
             return response.down().withData("failure", replica.failure()).build();
         }

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the reader is connected to the source and the replay lag is within ready_max_lag. */
+/**
+ * Ready while this process is the active one of its source, the reader is connected to the source and the replay
+ * lag is within ready_max_lag; a standby is not ready (a Service sends nothing to it, and it has nothing to serve).
+ */
 @Readiness
 @ApplicationScoped
 public class ReplicaReadiness implements HealthCheck {
@@ -32,6 +35,10 @@ public class ReplicaReadiness implements HealthCheck {
     }
 
     private static HealthCheckResponse describe(HealthCheckResponseBuilder response, ReplicaComponents replica) {
+        if (replica.standby()) {
+            return response.down().withData("source", replica.source()).withData("role", "standby")
+                    .withData("since", replica.roleSince().toString()).build();
+        }
         boolean connected = replica.capture().connected();
         double lag = replica.replayLagSeconds();
         var restarting = replica.restarting();

@@ -2,7 +2,6 @@ package io.chameleon.ops;
 
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
-import io.chameleon.mysql.SourceConnector;
 import io.chameleon.postgres.PostgresConnector;
 
 import java.io.PrintWriter;
@@ -10,9 +9,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The replica of one source run in this process until it is stopped: the pid file claimed, the reader, replay
- * worker and pulse assembled, the health checks told, SIGTERM and shutdown turned into a stop at a transaction
- * boundary. The one place the replica is put together; start_replica only checks, calls and prints.
+ * The replica of one source run in this process until it is stopped: the pid file claimed, the process standing
+ * by until it holds the source's lock, then the reader, replay worker and pulse assembled, the health checks told,
+ * SIGTERM and shutdown turned into a stop at a transaction boundary. The one place the replica is put together; start_replica only checks, calls and prints.
  */
 public final class ForegroundReplica {
 
@@ -31,21 +30,19 @@ public final class ForegroundReplica {
         PidFile pidFile = new PidFile(config.pidDir(), source.name());
         pidFile.claim();
         try {
-            ReplicaProcess process = new ReplicaProcess(config, source, postgres, new SourceConnector(source));
-            started.accept(process.components());
+            ReplicaComponents components = new ReplicaComponents(source.name(), source.readyMaxLagSeconds());
+            started.accept(components);
+            SourceTakeover takeover = new SourceTakeover(config, source, postgres, components, out);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                process.requestStop();
+                takeover.requestStop();
                 try {
-                    process.awaitFinished(STOP_GRACE);
+                    takeover.awaitFinished(STOP_GRACE);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, "replica-stop"));
-            StopSignals.install(process::requestStop);
-            out.println("Replica of source " + source.name() + " running (pid " + ProcessHandle.current().pid()
-                    + ").");
-            out.flush();
-            process.run();
+            StopSignals.install(takeover::requestStop);
+            takeover.run();
         } finally {
             pidFile.release();
         }

@@ -1,5 +1,6 @@
 package io.chameleon.ops;
 
+import io.chameleon.catalog.SourceFence;
 import io.chameleon.catalog.SourceOverview;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.postgres.PostgresConnector;
@@ -25,6 +26,7 @@ final class LivenessPulse {
     private final int sourceId;
     private final Duration period;
     private final ReplicaComponents components;
+    private final SourceFence fence;
     private Thread thread;
     private volatile boolean running;
     private String shownDetail = REPLICATING;
@@ -32,6 +34,13 @@ final class LivenessPulse {
     /** @param components receives the replay lag read at each beat, for the readiness check (may be null) */
     LivenessPulse(PostgresConnector postgres, String catalogueSchema, int sourceId, Duration period,
                   ReplicaComponents components) {
+        this(postgres, catalogueSchema, sourceId, period, components, SourceFence.none());
+    }
+
+    /** @param fence a stamp is written only while the source's epoch is still the fence's */
+    LivenessPulse(PostgresConnector postgres, String catalogueSchema, int sourceId, Duration period,
+                  ReplicaComponents components, SourceFence fence) {
+        this.fence = fence;
         this.postgres = postgres;
         this.schema = catalogueSchema;
         this.sourceId = sourceId;
@@ -65,7 +74,8 @@ final class LivenessPulse {
                 if (pg == null || pg.isClosed()) {
                     pg = postgres.connect();
                 }
-                new SourceRepository(pg, schema).stampProcess(sourceId, hostName(), ProcessHandle.current().pid());
+                new SourceRepository(pg, schema).stampProcess(sourceId, hostName(), ProcessHandle.current().pid(),
+                        fence.fences() ? fence.epoch() : null);
                 if (components != null) {
                     showRestarts(pg);
                     new SourceRepository(pg, schema).overview().stream().filter(o -> o.id() == sourceId).findFirst()

@@ -27,6 +27,9 @@ public final class ReplicaComponents {
     private final PartRestarts restarts = new PartRestarts();
     private final ReplayStatistics replay = new ReplayStatistics();
     private volatile Supplier<CopyProgress> copy = () -> CopyProgress.NONE;
+    /** Standby until this process holds the source's lock; a standby is live but not ready. */
+    private volatile boolean standby;
+    private volatile Instant roleSince = Instant.now();
 
     public ReplicaComponents(String source, int maxLagSeconds) {
         this.source = source;
@@ -78,6 +81,21 @@ public final class ReplicaComponents {
 
     public double replayLagSeconds() {
         return replayLagSeconds;
+    }
+
+    public boolean standby() {
+        return standby;
+    }
+
+    public Instant roleSince() {
+        return roleSince;
+    }
+
+    void standby(boolean waiting) {
+        if (waiting != standby) {
+            roleSince = Instant.now();
+        }
+        standby = waiting;
     }
 
     public String failure() {

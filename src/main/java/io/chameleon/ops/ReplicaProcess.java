@@ -2,8 +2,10 @@ package io.chameleon.ops;
 
 import io.chameleon.capture.BinlogReader;
 import io.chameleon.capture.binlog.PurgedBinlogException;
+import io.chameleon.catalog.FencedOutException;
 import io.chameleon.catalog.ReplayErrorRepository;
 import io.chameleon.catalog.SchemaMappingDifference;
+import io.chameleon.catalog.SourceFence;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
@@ -62,14 +64,41 @@ public final class ReplicaProcess {
     /** The purged binlog the parts stopped for, to be answered by a new copy; null when none is wanted. */
     private volatile PurgedBinlogException resyncWanted;
     private final AtomicBoolean resyncUsed = new AtomicBoolean();
+    private final SourceFence fence;
+    /** Why this process is no longer the active one (set once); then it writes nothing more. */
+    private volatile String fencedOut;
 
     public ReplicaProcess(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
                           SourceConnector mysql) {
+        this(config, source, postgres, mysql, new ReplicaComponents(source.name(), source.readyMaxLagSeconds()),
+                SourceFence.none());
+    }
+
+    /** One active term of a process that took over the source with this fence (see {@link SourceTakeover}). */
+    ReplicaProcess(ChameleonConfig config, SourceConfig source, PostgresConnector postgres, SourceConnector mysql,
+                   ReplicaComponents components, SourceFence fence) {
         this.config = config;
         this.source = source;
         this.postgres = postgres;
         this.mysql = mysql;
-        this.components = new ReplicaComponents(source.name(), source.readyMaxLagSeconds());
+        this.components = components;
+        this.fence = fence;
+    }
+
+    /**
+     * Another process is or may be the active one now (the lock's session was lost, or a write found a newer
+     * epoch): both parts stop at once and nothing more is written, not even the end of the run.
+     */
+    void fenceLost(String why) {
+        if (fencedOut == null) {
+            fencedOut = why;
+            LOG.warnf("event=fenced_out source=%s reason=\"%s\"", source.name(), why);
+        }
+    }
+
+    /** Whether the run ended because this process lost the source to another one. */
+    boolean fencedOut() {
+        return fencedOut != null;
     }
 
     public ReplicaComponents components() {
@@ -99,7 +128,7 @@ public final class ReplicaProcess {
             finished.countDown();
             throw new ConnectionException("cannot register the replica of " + source.name() + ": " + e.getMessage(), e);
         }
-        pulse = new LivenessPulse(postgres, config.catalogueSchema(), record.id(), PULSE, components);
+        pulse = new LivenessPulse(postgres, config.catalogueSchema(), record.id(), PULSE, components, fence);
         pulse.start();
         AutoMaintenance maintenance = new AutoMaintenance(postgres, config.catalogueSchema(), source, record.id());
         maintenance.start();
@@ -140,7 +169,8 @@ public final class ReplicaProcess {
     /** Runs the reader and the replay worker until a stop request, a lasting failure or a wanted re-copy. */
     private void runParts(int sourceId) throws InterruptedException {
         resyncWanted = null;
-        BooleanSupplier stop = () -> stopRequested || components.failure() != null || resyncWanted != null;
+        BooleanSupplier stop = () -> stopRequested || components.failure() != null || resyncWanted != null
+                || fencedOut != null;
         Thread reader = part("reader", () -> runReader(sourceId, stop), stop);
         Thread replay = part("replay", () -> runReplay(sourceId, stop), stop);
         reader.join();
@@ -195,6 +225,12 @@ public final class ReplicaProcess {
     }
 
     private void finish() {
+        if (fencedOut != null) {
+            // the catalogue row belongs to the new active process now
+            LOG.warnf("event=replica_fenced source=%s action=stopped_writing", source.name());
+            finished.countDown();
+            return;
+        }
         String failure = components.failure();
         try (Connection pg = postgres.connect()) {
             SourceRepository sources = new SourceRepository(pg, config.catalogueSchema());
@@ -224,7 +260,7 @@ public final class ReplicaProcess {
     private void runReader(int sourceId, BooleanSupplier stop) throws Exception {
         components.readerRunning(true);
         try {
-            new BinlogReader(config, source, postgres, mysql, components.capture()).run(sourceId, stop);
+            new BinlogReader(config, source, postgres, mysql, components.capture()).run(sourceId, fence, stop);
         } finally {
             components.readerRunning(false);
         }
@@ -234,7 +270,8 @@ public final class ReplicaProcess {
         components.replayRunning(true);
         ReplaySettings settings = new ReplaySettings(source.replayMaxRows(), source.onErrorReplay(),
                 Duration.ofSeconds(Math.max(1, source.sleepLoopSeconds())), source.batchRetention());
-        try (ReplayWorker worker = new ReplayWorker(postgres, config.catalogueSchema(), sourceId, settings)) {
+        try (ReplayWorker worker = new ReplayWorker(postgres, config.catalogueSchema(), sourceId, settings)
+                .fencedBy(fence)) {
             worker.countingInto(components.replay()).run(stop);
         } finally {
             components.replayRunning(false);
@@ -255,6 +292,11 @@ public final class ReplicaProcess {
                     work.run();
                     return;
                 } catch (Exception | Error e) {
+                    FencedOutException fenced = fencedOut(e);
+                    if (fenced != null) {
+                        fenceLost(name + ": " + fenced.getMessage());
+                        return;
+                    }
                     if (e instanceof PurgedBinlogException purged && wantsResync()) {
                         resyncWanted = purged;
                         return;
@@ -296,6 +338,15 @@ public final class ReplicaProcess {
         failureSqlState = sqlState(e);
         // a bug is not a connection problem: an unexpected failure exits as internal, the others with their family
         failureExit = e instanceof ChameleonException known ? known.exitStatus() : ExitStatus.INTERNAL;
+    }
+
+    private static FencedOutException fencedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FencedOutException fenced) {
+                return fenced;
+            }
+        }
+        return null;
     }
 
     private static String sqlState(Throwable e) {

@@ -2,6 +2,7 @@ package io.chameleon.replay;
 
 import io.chameleon.catalog.ChangeLogPartitions;
 import io.chameleon.catalog.ReplayChannel;
+import io.chameleon.catalog.SourceFence;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.catalog.changelog.ReplayProgress;
@@ -59,6 +60,7 @@ public final class ReplayWorker implements AutoCloseable {
     private Connection listening;
     private CommitHook commitHook = c -> { };
     private ReplayStatistics statistics = new ReplayStatistics();
+    private SourceFence fence = SourceFence.none();
 
     public ReplayWorker(PostgresConnector connector, String catalogueSchema, int sourceId, ReplaySettings settings) {
         this(connector::connect, catalogueSchema, sourceId, settings);
@@ -96,6 +98,7 @@ public final class ReplayWorker implements AutoCloseable {
             ReplayResult applied = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay()).apply(batches);
             ReplayResult result = new ReplayResult(batches.size(), applied.rows(), applied.ddl(), applied.skipped());
             long transactions = progress.record(sourceId, batches, result.rows(), result.ddl());
+            fence.check(c);
             commitHook.beforeCommit(c);
             c.commit();
             statistics.applied(result);
@@ -145,6 +148,7 @@ public final class ReplayWorker implements AutoCloseable {
             ReplayProgress progress = new ReplayProgress(c, catalogue);
             int deleted = progress.deleteReplayedBefore(sourceId, settings.batchRetention());
             Optional<Long> last = progress.lastBatchId(sourceId);
+            fence.check(c);
             c.commit();
             List<String> dropped = last.isPresent() ? partitions.dropConsumed(c, last.get()) : List.of();
             if (deleted > 0 || !dropped.isEmpty()) {
@@ -161,6 +165,12 @@ public final class ReplayWorker implements AutoCloseable {
     @Override
     public void close() {
         discard();
+    }
+
+    /** Checks the fencing epoch in every replaying transaction: a process no longer active stops applying. */
+    public ReplayWorker fencedBy(SourceFence fence) {
+        this.fence = fence;
+        return this;
     }
 
     void onBeforeCommit(CommitHook hook) {

@@ -1,6 +1,7 @@
 package io.chameleon.capture;
 
 import io.chameleon.catalog.Catalogue;
+import io.chameleon.catalog.SourceFence;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.changelog.ChangeLogWriter;
 import io.chameleon.testsupport.PostgresDatabase;
@@ -114,7 +115,10 @@ class ChangeLogWriterBenchmarkTest {
         try (Statement st = connection.createStatement()) {
             st.execute("SET client_min_messages = " + QUIET); // no notice per batch from the partition's IF NOT EXISTS
         }
-        ChangeLogWriter writer = new ChangeLogWriter(connection, CATALOGUE, sourceId);
+        // -Dchameleon.changeLogBench.fenced=true: every transaction checks the fencing epoch, as a replica's do
+        SourceFence fence = Boolean.getBoolean("chameleon.changeLogBench.fenced")
+                ? new SourceFence(CATALOGUE, sourceId, 0) : SourceFence.none();
+        ChangeLogWriter writer = new ChangeLogWriter(connection, CATALOGUE, sourceId, fence);
         return new BatchWriter() {
             public int backendPid() throws SQLException {
                 try (Statement st = writer.connection().createStatement();

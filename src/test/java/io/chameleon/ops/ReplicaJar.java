@@ -16,15 +16,17 @@ import java.util.concurrent.TimeUnit;
 final class ReplicaJar implements AutoCloseable {
 
     static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final String RUNNING = "Replica of source shop running";
-
+    private final String running;
+    private final String standingBy;
     private final Process process;
     private final Path log;
     private final long logStart;
     private volatile long peakRssKb;
     private final Thread sampler;
 
-    private ReplicaJar(Process process, Path log, long logStart) {
+    private ReplicaJar(Process process, Path log, long logStart, String source) {
+        this.running = "Replica of source " + source + " running";
+        this.standingBy = "Replica of source " + source + " standing by";
         this.process = process;
         this.log = log;
         this.logStart = logStart;
@@ -35,15 +37,20 @@ final class ReplicaJar implements AutoCloseable {
 
     /** Starts {@code start_replica --foreground --source shop} with extra JVM options (e.g. {@code -Xmx256m}). */
     static ReplicaJar start(Path config, Path log, String... jvmOptions) throws IOException {
+        return startSource("shop", config, log, jvmOptions);
+    }
+
+    /** The same for another source of the configuration. */
+    static ReplicaJar startSource(String source, Path config, Path log, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", APP.toString(), "start_replica", "--foreground", "--config", config.toString(),
-                "--source", "shop"));
+                "--source", source));
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        return new ReplicaJar(process, log, logStart);
+        return new ReplicaJar(process, log, logStart, source);
     }
 
     long pid() {
@@ -56,13 +63,28 @@ final class ReplicaJar implements AutoCloseable {
 
     /** Waits until this run printed that it replicates; fails with its output when it died or took too long. */
     ReplicaJar awaitRunning(Duration timeout) throws Exception {
+        return awaitOutput(running, timeout);
+    }
+
+    /** Waits until this run printed that it stands by for another process of its source. */
+    ReplicaJar awaitStandby(Duration timeout) throws Exception {
+        return awaitOutput(standingBy, timeout);
+    }
+
+    /** Whether this run has become the active process of its source (it printed so). */
+    boolean active() {
+        return output().contains(running);
+    }
+
+    private ReplicaJar awaitOutput(String expected, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
-        while (!output().contains(RUNNING)) {
+        while (!output().contains(expected)) {
             if (!process.isAlive()) {
                 throw new AssertionError("the replica exited with " + process.exitValue() + ":\n" + output());
             }
             if (System.nanoTime() > end) {
-                throw new AssertionError("the replica did not report running within " + timeout + ":\n" + output());
+                throw new AssertionError("the replica did not print '" + expected + "' within " + timeout + ":\n"
+                        + output());
             }
             Thread.sleep(50);
         }

@@ -45,15 +45,22 @@ public final class ChangeLogRepository {
 
     /** Starts an incomplete batch (invisible to replay) with its change-log partition; returns its id. */
     public long openBatch(int sourceId, BinlogPosition start, long firstEventMillis) throws SQLException {
+        return openBatch(sourceId, start, firstEventMillis, null);
+    }
+
+    /** @param epoch the fencing epoch of the active process logging it (null outside a replica process) */
+    public long openBatch(int sourceId, BinlogPosition start, long firstEventMillis, Long epoch) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table("log_batch") + " (source_id,"
                 + " start_binlog_file, start_binlog_position, end_binlog_file, end_binlog_position, transaction_count,"
-                + " row_count, first_event_time, complete) VALUES (?, ?, ?, ?, ?, 0, 0, ?, false) RETURNING batch_id")) {
+                + " row_count, first_event_time, complete, epoch) VALUES (?, ?, ?, ?, ?, 0, 0, ?, false, ?)"
+                + " RETURNING batch_id")) {
             ps.setInt(1, sourceId);
             ps.setString(2, start.file());
             ps.setLong(3, start.position());
             ps.setString(4, start.file());
             ps.setLong(5, start.position());
             ps.setTimestamp(6, firstEventMillis > 0 ? new Timestamp(firstEventMillis) : null);
+            ps.setObject(7, epoch, java.sql.Types.BIGINT);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long batchId = rs.getLong(1);

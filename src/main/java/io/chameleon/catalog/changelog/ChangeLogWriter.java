@@ -4,6 +4,7 @@ import io.chameleon.catalog.DiscardedRowRepository;
 import io.chameleon.catalog.ReplayChannel;
 import io.chameleon.catalog.ReplicatedTableRepository;
 import io.chameleon.catalog.RowLayoutRepository;
+import io.chameleon.catalog.SourceFence;
 import io.chameleon.catalog.SourceRepository;
 import io.chameleon.catalog.changelog.ChangeLogRepository;
 import io.chameleon.catalog.changelog.ReadPositionRepository;
@@ -36,11 +37,19 @@ public final class ChangeLogWriter implements AutoCloseable {
     private final Map<ImageLayout, Integer> committedLayouts = new IdentityHashMap<>();
     private final Map<ImageLayout, Integer> pendingLayouts = new IdentityHashMap<>();
     private final BatchTableCounts tableCounts = new BatchTableCounts();
+    private final SourceFence fence;
     private String lastFile;
     private byte[] lastFileBytes;
 
     public ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId) throws SQLException {
+        this(pg, catalogueSchema, sourceId, SourceFence.none());
+    }
+
+    /** @param fence checked before every commit: a process no longer active fails instead of committing */
+    public ChangeLogWriter(Connection pg, String catalogueSchema, int sourceId, SourceFence fence)
+            throws SQLException {
         this.pg = pg;
+        this.fence = fence;
         this.schema = catalogueSchema;
         this.sourceId = sourceId;
         this.changeLog = new ChangeLogRepository(pg, catalogueSchema);
@@ -54,6 +63,7 @@ public final class ChangeLogWriter implements AutoCloseable {
     /** Removes parts of a source transaction whose commit never got logged (the reader died in between). */
     public int discardIncompleteBatches() throws SQLException {
         int removed = changeLog.deleteIncompleteBatches(sourceId);
+        fence.check(pg);
         pg.commit();
         tableCounts.forgetIncomplete();
         return removed;
@@ -61,7 +71,7 @@ public final class ChangeLogWriter implements AutoCloseable {
 
     /** Starts a batch, not visible to replay until {@link #completeBatch}. */
     public long openBatch(BinlogPosition start, long firstEventMillis) throws SQLException {
-        return changeLog.openBatch(sourceId, start, firstEventMillis);
+        return changeLog.openBatch(sourceId, start, firstEventMillis, fence.fences() ? fence.epoch() : null);
     }
 
     /**
@@ -167,6 +177,7 @@ public final class ChangeLogWriter implements AutoCloseable {
             ReplayChannel.notify(pg, sourceId);
         }
         try {
+            fence.check(pg);
             pg.commit();
             committedLayouts.putAll(pendingLayouts);
             tableCounts.committed();
