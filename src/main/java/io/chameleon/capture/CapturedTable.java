@@ -1,7 +1,7 @@
 package io.chameleon.capture;
 
 import io.chameleon.capture.values.ImageColumns;
-import io.chameleon.catalog.changelog.ImageLayout;
+import io.chameleon.catalogue.changelog.ImageLayout;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;

@@ -3,9 +3,9 @@ package io.chameleon.capture;
 import io.chameleon.capture.binlog.CapturedEvent;
 import io.chameleon.capture.values.RowImageEncoder;
 import io.chameleon.capture.values.RowText;
-import io.chameleon.catalog.DiscardedRowRepository;
-import io.chameleon.catalog.changelog.ChangeLogWriter;
-import io.chameleon.catalog.changelog.LoggedChange;
+import io.chameleon.catalogue.DiscardedRowRepository;
+import io.chameleon.catalogue.changelog.ChangeLogWriter;
+import io.chameleon.catalogue.changelog.LoggedChange;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.BinlogPosition;
 

@@ -1,7 +1,7 @@
 package io.chameleon.capture;
 
 import io.chameleon.capture.binlog.CapturedEvent;
-import io.chameleon.catalog.changelog.RowOperation;
+import io.chameleon.catalogue.changelog.RowOperation;
 import io.chameleon.config.SkipEvents;
 import io.chameleon.config.SourceConfig;
 

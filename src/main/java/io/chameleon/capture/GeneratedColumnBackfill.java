@@ -1,8 +1,8 @@
 package io.chameleon.capture;
 
 import io.chameleon.capture.binlog.CapturedEvent;
-import io.chameleon.catalog.changelog.ChangeLogWriter;
-import io.chameleon.catalog.changelog.LoggedChange;
+import io.chameleon.catalogue.changelog.ChangeLogWriter;
+import io.chameleon.catalogue.changelog.LoggedChange;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.ddl.RedefinedColumns;
 import io.chameleon.ddl.TableChange;

@@ -1,13 +1,13 @@
 package io.chameleon.capture;
 
 import io.chameleon.capture.binlog.CapturedEvent;
-import io.chameleon.catalog.ReplayErrorRepository;
-import io.chameleon.catalog.ReplicatedTable;
-import io.chameleon.catalog.ReplicatedTableRepository;
-import io.chameleon.catalog.SchemaHistoryRepository;
-import io.chameleon.catalog.SchemaVersion;
-import io.chameleon.catalog.changelog.ChangeLogWriter;
-import io.chameleon.catalog.changelog.LoggedChange;
+import io.chameleon.catalogue.ReplayErrorRepository;
+import io.chameleon.catalogue.ReplicatedTable;
+import io.chameleon.catalogue.ReplicatedTableRepository;
+import io.chameleon.catalogue.SchemaHistoryRepository;
+import io.chameleon.catalogue.SchemaVersion;
+import io.chameleon.catalogue.changelog.ChangeLogWriter;
+import io.chameleon.catalogue.changelog.LoggedChange;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.ddl.DdlTranslation;
 import io.chameleon.ddl.DdlTranslator;

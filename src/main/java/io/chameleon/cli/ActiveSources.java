@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.error.StateException;
 
 import java.util.List;

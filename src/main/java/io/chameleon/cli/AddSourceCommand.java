@@ -1,6 +1,6 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.config.kind.EnumKind;
 import picocli.CommandLine.Command;

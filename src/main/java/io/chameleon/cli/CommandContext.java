@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.Catalogue;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.Catalogue;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.config.LoadedConfig;

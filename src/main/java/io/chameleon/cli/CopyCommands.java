@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.CopyScope;

@@ -1,6 +1,6 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.ReplicatedTableRepository;
+import io.chameleon.catalogue.ReplicatedTableRepository;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.List;

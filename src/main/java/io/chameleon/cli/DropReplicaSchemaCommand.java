@@ -1,6 +1,6 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.CatalogueMigrations;
+import io.chameleon.catalogue.CatalogueMigrations;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;

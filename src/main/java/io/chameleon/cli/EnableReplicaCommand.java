@@ -1,6 +1,6 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.error.StateException;
 import picocli.CommandLine.Command;
 

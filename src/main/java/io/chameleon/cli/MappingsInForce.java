@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SchemaMappingDifference;
-import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalogue.SchemaMappingDifference;
+import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.config.SourceConfig;
 
 import java.io.PrintWriter;

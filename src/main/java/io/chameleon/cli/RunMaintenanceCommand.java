@@ -1,6 +1,6 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.ops.CatalogueMaintenance;

@@ -1,10 +1,10 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.DiscardedRowRepository;
-import io.chameleon.catalog.DiscardedRowRepository.BadValueCounts;
-import io.chameleon.catalog.DiscardedRowRepository.BadValueRecord;
-import io.chameleon.catalog.ReplayErrorRepository;
-import io.chameleon.catalog.ReplayErrorRepository.ReplayError;
+import io.chameleon.catalogue.DiscardedRowRepository;
+import io.chameleon.catalogue.DiscardedRowRepository.BadValueCounts;
+import io.chameleon.catalogue.DiscardedRowRepository.BadValueRecord;
+import io.chameleon.catalogue.ReplayErrorRepository;
+import io.chameleon.catalogue.ReplayErrorRepository.ReplayError;
 import io.chameleon.output.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,12 +1,12 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.MaintenanceRepository;
-import io.chameleon.catalog.SourceLease;
-import io.chameleon.catalog.SourceOverview;
-import io.chameleon.catalog.ReplicatedTableRepository;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
-import io.chameleon.catalog.TableStatus;
+import io.chameleon.catalogue.MaintenanceRepository;
+import io.chameleon.catalogue.SourceLease;
+import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.ReplicatedTableRepository;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceStatus;
+import io.chameleon.catalogue.TableStatus;
 import io.chameleon.output.TextTable;
 import picocli.CommandLine.Command;
 

@@ -1,8 +1,8 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceOverview;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.LogDestination;
 import io.chameleon.config.SourceConfig;

@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.SourceOverview;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.ops.ReplicaStopper;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.CatalogueMigration;
-import io.chameleon.catalog.CatalogueMigrations;
+import io.chameleon.catalogue.CatalogueMigration;
+import io.chameleon.catalogue.CatalogueMigrations;
 import picocli.CommandLine.Command;
 
 import java.util.List;

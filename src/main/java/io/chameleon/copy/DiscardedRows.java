@@ -1,7 +1,7 @@
 package io.chameleon.copy;
 
-import io.chameleon.catalog.DiscardedRowRepository;
-import io.chameleon.catalog.DiscardedRowRepository.DiscardedRow;
+import io.chameleon.catalogue.DiscardedRowRepository;
+import io.chameleon.catalogue.DiscardedRowRepository.DiscardedRow;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.BadValueException;
 

@@ -1,12 +1,12 @@
 package io.chameleon.copy;
 
-import io.chameleon.catalog.ReplicatedTable;
-import io.chameleon.catalog.ReplicatedTableRepository;
-import io.chameleon.catalog.SchemaHistoryRepository;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.SourceStatus;
-import io.chameleon.catalog.DiscardedRowRepository;
+import io.chameleon.catalogue.ReplicatedTable;
+import io.chameleon.catalogue.ReplicatedTableRepository;
+import io.chameleon.catalogue.SchemaHistoryRepository;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.SourceStatus;
+import io.chameleon.catalogue.DiscardedRowRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;

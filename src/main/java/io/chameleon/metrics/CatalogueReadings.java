@@ -1,8 +1,8 @@
 package io.chameleon.metrics;
 
-import io.chameleon.catalog.ReplicaReading;
-import io.chameleon.catalog.ReplicaReadingRepository;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.ReplicaReading;
+import io.chameleon.catalogue.ReplicaReadingRepository;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;
 

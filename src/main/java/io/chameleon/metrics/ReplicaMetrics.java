@@ -1,7 +1,7 @@
 package io.chameleon.metrics;
 
-import io.chameleon.catalog.ReplicaReading;
-import io.chameleon.catalog.TableStatus;
+import io.chameleon.catalogue.ReplicaReading;
+import io.chameleon.catalogue.TableStatus;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.ops.PartRestarts;
 import io.chameleon.ops.ReplicaComponents;

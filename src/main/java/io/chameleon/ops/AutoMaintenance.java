@@ -1,6 +1,6 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.MaintenanceRepository;
+import io.chameleon.catalogue.MaintenanceRepository;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;

@@ -1,10 +1,10 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.ChangeLogPartitions;
-import io.chameleon.catalog.MaintenanceRepository;
-import io.chameleon.catalog.MaintenanceRepository.Figures;
-import io.chameleon.catalog.MaintenanceRepository.Vacuumed;
-import io.chameleon.catalog.changelog.ReplayProgress;
+import io.chameleon.catalogue.ChangeLogPartitions;
+import io.chameleon.catalogue.MaintenanceRepository;
+import io.chameleon.catalogue.MaintenanceRepository.Figures;
+import io.chameleon.catalogue.MaintenanceRepository.Vacuumed;
+import io.chameleon.catalogue.changelog.ReplayProgress;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.output.TextTable;

@@ -1,8 +1,8 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.SourceFence;
-import io.chameleon.catalog.SourceOverview;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.SourceFence;
+import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;
 

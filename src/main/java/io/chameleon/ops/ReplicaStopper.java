@@ -1,8 +1,8 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.SourceOverview;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.error.StateException;
 
 import java.nio.file.Path;

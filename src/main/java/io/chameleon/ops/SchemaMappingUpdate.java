@@ -1,10 +1,10 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.SchemaMappingDifference;
-import io.chameleon.catalog.SchemaMappingRepository;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SchemaMappingDifference;
+import io.chameleon.catalogue.SchemaMappingRepository;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.ConnectionException;

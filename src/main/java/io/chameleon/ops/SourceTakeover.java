@@ -1,11 +1,11 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.SourceFence;
-import io.chameleon.catalog.SourceLease;
-import io.chameleon.catalog.SourceOverview;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceFence;
+import io.chameleon.catalogue.SourceLease;
+import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.SourceRecord;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.ConnectionException;

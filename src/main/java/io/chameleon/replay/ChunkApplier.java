@@ -1,9 +1,9 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.RowLayoutRepository;
-import io.chameleon.catalog.RowLayoutRepository.RowLayout;
-import io.chameleon.catalog.changelog.ChangeLogFormat;
-import io.chameleon.catalog.changelog.ChunkQueries;
+import io.chameleon.catalogue.RowLayoutRepository;
+import io.chameleon.catalogue.RowLayoutRepository.RowLayout;
+import io.chameleon.catalogue.changelog.ChangeLogFormat;
+import io.chameleon.catalogue.changelog.ChunkQueries;
 import io.chameleon.config.ErrorPolicy;
 import org.jboss.logging.Logger;
 

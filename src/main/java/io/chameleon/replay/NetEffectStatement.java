@@ -1,8 +1,8 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.RowLayoutRepository.RowLayout;
-import io.chameleon.catalog.changelog.ChangeLogFormat;
-import io.chameleon.catalog.changelog.ChunkQueries;
+import io.chameleon.catalogue.RowLayoutRepository.RowLayout;
+import io.chameleon.catalogue.changelog.ChangeLogFormat;
+import io.chameleon.catalogue.changelog.ChunkQueries;
 import io.chameleon.postgres.PgIdentifiers;
 
 import java.util.ArrayList;

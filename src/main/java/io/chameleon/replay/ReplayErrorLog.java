@@ -1,6 +1,6 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.ReplayErrorRepository;
+import io.chameleon.catalogue.ReplayErrorRepository;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.ChangeLogPartitions;
-import io.chameleon.catalog.ReplayChannel;
-import io.chameleon.catalog.SourceFence;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.SourceStatus;
-import io.chameleon.catalog.changelog.ReplayProgress;
+import io.chameleon.catalogue.ChangeLogPartitions;
+import io.chameleon.catalogue.ReplayChannel;
+import io.chameleon.catalogue.SourceFence;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.SourceStatus;
+import io.chameleon.catalogue.changelog.ReplayProgress;
 import io.chameleon.error.ConnectionException;
 import io.chameleon.error.StateException;
 import io.chameleon.postgres.PgIdentifiers;

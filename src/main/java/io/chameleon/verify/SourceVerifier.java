@@ -1,9 +1,9 @@
 package io.chameleon.verify;
 
-import io.chameleon.catalog.RegisteredTable;
-import io.chameleon.catalog.ReplicaReadingRepository;
-import io.chameleon.catalog.ReplicatedTableRepository;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.RegisteredTable;
+import io.chameleon.catalogue.ReplicaReadingRepository;
+import io.chameleon.catalogue.ReplicatedTableRepository;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.ChunkCopy;

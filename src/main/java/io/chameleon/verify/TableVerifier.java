@@ -1,6 +1,6 @@
 package io.chameleon.verify;
 
-import io.chameleon.catalog.AppliedHorizon;
+import io.chameleon.catalogue.AppliedHorizon;
 import io.chameleon.copy.ChunkCopy;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MasterStatus;

@@ -1,10 +1,10 @@
 package io.chameleon.capture;
 
 import io.chameleon.capture.binlog.CapturedEvent;
-import io.chameleon.catalog.Catalogue;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.changelog.ChangeLogWriter;
-import io.chameleon.catalog.changelog.RowOperation;
+import io.chameleon.catalogue.Catalogue;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.changelog.ChangeLogWriter;
+import io.chameleon.catalogue.changelog.RowOperation;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.config.SourceConfig;

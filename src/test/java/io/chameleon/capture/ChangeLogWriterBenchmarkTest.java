@@ -1,9 +1,9 @@
 package io.chameleon.capture;
 
-import io.chameleon.catalog.Catalogue;
-import io.chameleon.catalog.SourceFence;
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.changelog.ChangeLogWriter;
+import io.chameleon.catalogue.Catalogue;
+import io.chameleon.catalogue.SourceFence;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.changelog.ChangeLogWriter;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
 

@@ -2,9 +2,9 @@ package io.chameleon.capture;
 
 import io.chameleon.capture.values.RowImageEncoder;
 import io.chameleon.capture.values.TextArrayImage;
-import io.chameleon.catalog.changelog.ImageLayout;
-import io.chameleon.catalog.changelog.LoggedChange;
-import io.chameleon.catalog.changelog.RowOperation;
+import io.chameleon.catalogue.changelog.ImageLayout;
+import io.chameleon.catalogue.changelog.LoggedChange;
+import io.chameleon.catalogue.changelog.RowOperation;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.BytesCodec;
 

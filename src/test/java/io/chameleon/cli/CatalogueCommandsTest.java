@@ -1,7 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.catalog.Catalogue;
-import io.chameleon.catalog.CatalogueMigrations;
+import io.chameleon.catalogue.Catalogue;
+import io.chameleon.catalogue.CatalogueMigrations;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
 import io.chameleon.testsupport.CliRunner;

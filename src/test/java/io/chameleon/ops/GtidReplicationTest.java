@@ -1,6 +1,6 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.testsupport.Eventually;

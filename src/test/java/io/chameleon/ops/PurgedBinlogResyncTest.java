@@ -1,6 +1,6 @@
 package io.chameleon.ops;
 
-import io.chameleon.catalog.ChangeLogPartitions;
+import io.chameleon.catalogue.ChangeLogPartitions;
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;

@@ -2,7 +2,7 @@ package io.chameleon.ops;
 
 import io.chameleon.capture.BinlogReader;
 import io.chameleon.capture.CaptureStatistics;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.config.SourceConfig;

@@ -1,9 +1,9 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.Catalogue;
-import io.chameleon.catalog.ChangeLogPartitions;
-import io.chameleon.catalog.RowLayoutRepository;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.Catalogue;
+import io.chameleon.catalogue.ChangeLogPartitions;
+import io.chameleon.catalogue.RowLayoutRepository;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;

@@ -2,10 +2,10 @@ package io.chameleon.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chameleon.catalog.Catalogue;
-import io.chameleon.catalog.ChangeLogPartitions;
-import io.chameleon.catalog.RowLayoutRepository;
-import io.chameleon.catalog.SourceRepository;
+import io.chameleon.catalogue.Catalogue;
+import io.chameleon.catalogue.ChangeLogPartitions;
+import io.chameleon.catalogue.RowLayoutRepository;
+import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.testsupport.PostgresDatabase;
 
 import java.sql.Connection;

@@ -128,7 +128,7 @@ class ReplayBenchmarkTest {
         ReplayTable table = new ReplayTable(product, "bench", "product", List.of("id"), List.of("bigint"), columns,
                 types, true);
         String sql = NetEffectStatement.sql(ChangeLogFixture.CATALOGUE, table,
-                new io.chameleon.catalog.RowLayoutRepository(c, ChangeLogFixture.CATALOGUE).find(
+                new io.chameleon.catalogue.RowLayoutRepository(c, ChangeLogFixture.CATALOGUE).find(
                         layoutIds.toArray(Integer[]::new)),
                 new EventRange(ids, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL));
         try (java.sql.Statement st = c.createStatement();

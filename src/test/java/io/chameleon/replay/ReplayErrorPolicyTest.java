@@ -1,7 +1,7 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.SourceRepository;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalogue.SourceRepository;
+import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;

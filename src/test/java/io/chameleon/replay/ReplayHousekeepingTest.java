@@ -1,6 +1,6 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.ChangeLogPartitions;
+import io.chameleon.catalogue.ChangeLogPartitions;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;

@@ -1,6 +1,6 @@
 package io.chameleon.replay;
 
-import io.chameleon.catalog.ReplayChannel;
+import io.chameleon.catalogue.ReplayChannel;
 import io.chameleon.config.ErrorPolicy;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;

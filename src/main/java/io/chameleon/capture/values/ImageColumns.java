@@ -1,6 +1,6 @@
 package io.chameleon.capture.values;
 
-import io.chameleon.catalog.changelog.ImageLayout;
+import io.chameleon.catalogue.changelog.ImageLayout;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.schema.PgColumn;

@@ -1,6 +1,6 @@
 package io.chameleon.capture.binlog;
 
-import io.chameleon.catalog.changelog.RowOperation;
+import io.chameleon.catalogue.changelog.RowOperation;
 import io.chameleon.mysql.BinlogPosition;
 
 import com.github.shyiko.mysql.binlog.BinaryLogFileReader;

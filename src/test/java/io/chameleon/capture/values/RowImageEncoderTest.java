@@ -1,6 +1,6 @@
 package io.chameleon.capture.values;
 
-import io.chameleon.catalog.changelog.ImageLayout;
+import io.chameleon.catalogue.changelog.ImageLayout;
 import io.chameleon.config.BadValuePolicy;
 import io.chameleon.mysql.ColumnDefault;
 import io.chameleon.mysql.IndexKind;

@@ -1,0 +1,57 @@
+package io.chameleon.catalogue;
+
+import io.chameleon.testsupport.Eventually;
+import io.chameleon.testsupport.PostgresDatabase;
+import io.chameleon.testsupport.RealServers;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Dropping consumed change-log partitions from two sessions at once (the replay, maintenance, another source). */
+@RealServers
+class ChangeLogPartitionsTest {
+
+    private static final String CATALOGUE = "cat_partitions";
+
+    @Test
+    void aPartitionDroppedByAnotherSessionMeanwhileIsNotAnError(PostgresDatabase database) throws Exception {
+        try (Connection first = database.connect(); Connection second = database.connect()) {
+            Catalogue catalogue = new Catalogue(first, CATALOGUE, "test");
+            catalogue.drop();
+            catalogue.create();
+            ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
+            partitions.ensurePartitionFor(first, 1);
+            partitions.ensurePartitionFor(first, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+            assertThat(partitions.partitions(first)).containsExactly("change_log_p0", "change_log_p1");
+
+            // the first session holds the first partition's lock, as a drop in progress does
+            first.setAutoCommit(false);
+            try (Statement st = first.createStatement()) {
+                st.execute("LOCK TABLE " + CATALOGUE + ".change_log_p0 IN ACCESS EXCLUSIVE MODE");
+            }
+            long lastReplayed = 2 * ChangeLogPartitions.BATCHES_PER_PARTITION - 1;
+            CompletableFuture<List<String>> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return partitions.dropConsumed(second, lastReplayed);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Eventually.equals(true, () -> !database.queryForList("SELECT 1 FROM pg_locks WHERE NOT granted")
+                    .isEmpty(), Duration.ofSeconds(10));
+            try (Statement st = first.createStatement()) {
+                st.execute("DROP TABLE " + CATALOGUE + ".change_log_p0");
+            }
+            first.commit();
+
+            assertThat(waiting.get()).containsExactly("change_log_p1");
+            assertThat(partitions.partitions(first)).isEmpty();
+        }
+    }
+}
