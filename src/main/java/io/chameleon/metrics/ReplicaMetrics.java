@@ -5,6 +5,7 @@ import io.chameleon.catalogue.TableStatus;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.ops.PartRestarts;
 import io.chameleon.ops.ReplicaComponents;
+import io.chameleon.ops.ThisProcess;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,6 +79,10 @@ public final class ReplicaMetrics {
                 r -> r.capture().connected() ? 1 : 0);
         gauge("chameleon.replica.running", "1 while the reader and the replay worker both run and nothing failed",
                 r -> r.readerRunning() && r.replayRunning() && r.failure() == null ? 1 : 0);
+        Gauge.builder("chameleon.replica.active", replica, r -> r.standby() ? 0 : 1)
+                .description("1 on the process that replicates the source, 0 on a standby waiting to take over")
+                .tags(source.and("host", ThisProcess.host(), "pid", Long.toString(ThisProcess.pid())))
+                .strongReference(true).register(registry);
         gauge("chameleon.copy.running", "1 while this process copies the source (auto_resync_purged_binlog)",
                 r -> r.resyncing() ? 1 : 0);
         gauge("chameleon.copy.rows.copied", "rows copied so far by the running copy",

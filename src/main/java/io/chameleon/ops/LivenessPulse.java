@@ -6,8 +6,6 @@ import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -74,7 +72,7 @@ final class LivenessPulse {
                 if (pg == null || pg.isClosed()) {
                     pg = postgres.connect();
                 }
-                new SourceRepository(pg, schema).stampProcess(sourceId, hostName(), ProcessHandle.current().pid(),
+                new SourceRepository(pg, schema).stampProcess(sourceId, ThisProcess.host(), ThisProcess.pid(),
                         fence.fences() ? fence.epoch() : null);
                 if (components != null) {
                     showRestarts(pg);
@@ -107,14 +105,6 @@ final class LivenessPulse {
         }
         new SourceRepository(pg, schema).setRunningDetail(sourceId, detail);
         shownDetail = detail;
-    }
-
-    static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 
     private static void closeQuietly(Connection pg) {

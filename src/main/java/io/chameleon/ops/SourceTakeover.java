@@ -44,7 +44,7 @@ final class SourceTakeover {
     private final PostgresConnector postgres;
     private final ReplicaComponents components;
     private final PrintWriter out;
-    private final String host = LivenessPulse.hostName();
+    private final String host = ThisProcess.host();
     private final long pid = ProcessHandle.current().pid();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;

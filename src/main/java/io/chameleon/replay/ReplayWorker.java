@@ -2,6 +2,7 @@ package io.chameleon.replay;
 
 import io.chameleon.catalogue.ChangeLogPartitions;
 import io.chameleon.catalogue.ReplayChannel;
+import io.chameleon.catalogue.FencedOutException;
 import io.chameleon.catalogue.SourceFence;
 import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.catalogue.SourceStatus;
@@ -177,19 +178,24 @@ public final class ReplayWorker implements AutoCloseable {
         this.commitHook = hook;
     }
 
+    /**
+     * Records the stop in its own transaction, fenced like every other write: a process that is no longer the
+     * active one must not put the source in error under its successor; it gets {@link FencedOutException} instead.
+     */
     private void markStopped(Connection c, ReplayFailure failure) {
         LOG.errorf("event=replay_stopped source=%d table=%s.%s binlog=%s:%s batch=%s sqlstate=%s message=\"%s\"",
                 sourceId, failure.destinationSchema(), failure.tableName(), failure.binlogFile(),
                 failure.binlogPosition(), failure.batchId(), failure.sqlState(), failure.message());
         try {
-            c.setAutoCommit(true);
-            try {
-                new ReplayErrorLog(catalogue).write(c, failure);
-                new SourceRepository(c, catalogue).setStatus(sourceName(c), SourceStatus.ERROR);
-            } finally {
-                c.setAutoCommit(false);
-            }
+            fence.check(c);
+            new ReplayErrorLog(catalogue).write(c, failure);
+            new SourceRepository(c, catalogue).setStatus(sourceName(c), SourceStatus.ERROR);
+            c.commit();
+        } catch (FencedOutException fencedOut) {
+            rollbackQuietly(c);
+            throw fencedOut;
         } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
             LOG.errorf("event=replay_status_not_recorded source=%d reason=\"%s\"", sourceId, e.getMessage());
             discard();
         }

@@ -134,6 +134,14 @@ class StandbyTakeoverIT {
         String standbyReady = get(standby.healthPort, "/q/health/ready");
         assertThat(standbyReady).startsWith("503 ").contains("standby");
         assertThat(get(standby.healthPort, "/q/health/live")).startsWith("200 ").contains("standby");
+        assertThat(get(active.healthPort, "/q/metrics")).containsPattern(activeGauge(active, "1.0"));
+        assertThat(get(standby.healthPort, "/q/metrics")).containsPattern(activeGauge(standby, "0.0"));
+    }
+
+    /** The metrics name the host and pid that serve them, and whether that process is the active one. */
+    private static String activeGauge(Node node, String value) {
+        return "(?m)^chameleon_replica_active\\{host=\"[^\"]+\",pid=\"" + node.replica.pid()
+                + "\",source=\"shop\"} " + java.util.regex.Pattern.quote(value) + "$";
     }
 
     private static int freePort() throws java.io.IOException {

@@ -1,5 +1,7 @@
 package io.chameleon.replay;
 
+import io.chameleon.catalogue.FencedOutException;
+import io.chameleon.catalogue.SourceFence;
 import io.chameleon.catalogue.SourceRepository;
 import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ErrorPolicy;
@@ -16,6 +18,7 @@ import java.util.List;
 import static io.chameleon.replay.ChangeLogFixture.CATALOGUE;
 import static io.chameleon.replay.ChangeLogFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** on_error_replay: a table whose changes fail is set aside (continue) or stops the source (exit). */
@@ -104,6 +107,24 @@ class ReplayErrorPolicyTest {
                 .containsExactly("orders|" + BAD_POSITION);
         assertThat(new SourceRepository(log.connection(), CATALOGUE).require("shop").status())
                 .isEqualTo(SourceStatus.ERROR);
+    }
+
+    @Test
+    void aProcessNoLongerActiveRecordsNoStop() throws SQLException {
+        logOrdersWithOneBadRow();
+        database.execute("UPDATE " + CATALOGUE + ".source SET epoch = 8");
+
+        Throwable failure;
+        try (ReplayWorker worker = log.worker(settings(ErrorPolicy.EXIT))
+                .fencedBy(new SourceFence(CATALOGUE, log.sourceId(), 7))) {
+            failure = catchThrowable(worker::replayOnce);
+        }
+
+        assertThat(failure).isInstanceOf(FencedOutException.class);
+        assertThat(rows("SELECT count(*) FROM " + CATALOGUE + ".replay_error")).containsExactly("0");
+        assertThat(rows("SELECT count(*) FROM shop.items")).containsExactly("0");
+        assertThat(new SourceRepository(log.connection(), CATALOGUE).require("shop").status())
+                .isNotEqualTo(SourceStatus.ERROR);
     }
 
     @Test
