@@ -68,7 +68,7 @@ class ManySourcesIT {
             Eventually.equals(true, () -> {
                 String shown = CliRunner.run("show_status", "--config", configs.get(0).toString()).out();
                 return replicas.stream().allMatch(r -> shown.contains(" " + r.pid() + " "));
-            }, Duration.ofSeconds(30));
+            }, Duration.ofSeconds(90)); // three JVMs starting on two loaded cores register slowly
             String status = CliRunner.run("show_status", "--config", configs.get(0).toString()).out();
             for (int i = 1; i <= SOURCES; i++) {
                 int n = i;

@@ -131,8 +131,10 @@ class StandbyTakeoverIT {
         }, Duration.ofSeconds(30));
         Eventually.equals(true, () -> get(active.healthPort, "/q/health/ready").startsWith("200 "),
                 Duration.ofSeconds(60));
-        String standbyReady = get(standby.healthPort, "/q/health/ready");
-        assertThat(standbyReady).startsWith("503 ").contains("standby");
+        // A restarted standby may still be starting its HTTP server: wait for an answer, then check it.
+        Eventually.equals(true, () -> !get(standby.healthPort, "/q/health/ready").startsWith("no answer"),
+                Duration.ofSeconds(60));
+        assertThat(get(standby.healthPort, "/q/health/ready")).startsWith("503 ").contains("standby");
         assertThat(get(standby.healthPort, "/q/health/live")).startsWith("200 ").contains("standby");
         assertThat(get(active.healthPort, "/q/metrics")).containsPattern(activeGauge(active, "1.0"));
         assertThat(get(standby.healthPort, "/q/metrics")).containsPattern(activeGauge(standby, "0.0"));
