@@ -24,7 +24,29 @@ public final class Sequences {
     public record State(long taken, long max) {
     }
 
+    /** A column and the sequence it draws from (identity or serial). */
+    public record Owned(String column, long oid, String sequence) {
+    }
+
     private Sequences() {
+    }
+
+    /** The columns of a table that own a sequence, in column order; empty when the table is not there. */
+    public static List<Owned> ownedBy(Connection c, String qualifiedTable) throws SQLException {
+        List<Owned> owned = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname::text, d.objid::bigint,"
+                + " d.objid::regclass::text FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+                + " JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+                + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+                + " AND d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i') ORDER BY a.attnum")) {
+            ps.setString(1, qualifiedTable);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    owned.add(new Owned(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                }
+            }
+        }
+        return owned;
     }
 
     /** The state of each sequence that exists; two statements whatever their number. */
