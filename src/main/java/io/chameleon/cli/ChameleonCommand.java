@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 UpgradeReplicaSchemaCommand.class,
                 AddSourceCommand.class,
                 DropSourceCommand.class,
+                DetachReplicaCommand.class,
                 ShowStatusCommand.class,
                 EnableReplicaCommand.class,
                 InitReplicaCommand.class,

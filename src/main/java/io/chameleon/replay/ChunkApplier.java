@@ -69,12 +69,19 @@ final class ChunkApplier {
     private final RowLayoutRepository layoutRepository;
     private final Map<Integer, RowLayout> layouts = new HashMap<>();
     private final Map<Integer, Long> appliedPerTable = new HashMap<>();
+    private final SequenceFollower sequences;
     private long rows;
     private long ddl;
     private long skipped;
 
     ChunkApplier(Connection connection, String catalogue, int sourceId, ErrorPolicy policy) {
+        this(connection, catalogue, sourceId, policy, new SequenceFollower());
+    }
+
+    ChunkApplier(Connection connection, String catalogue, int sourceId, ErrorPolicy policy,
+                 SequenceFollower sequences) {
         this.connection = connection;
+        this.sequences = sequences;
         this.catalogue = catalogue;
         this.sourceId = sourceId;
         this.policy = policy;
@@ -85,6 +92,7 @@ final class ChunkApplier {
 
     /** Applies the batches (ids in order); returns rows, ddl and skipped counts (batches left 0). */
     ReplayResult apply(List<Long> batchIds) throws SQLException, ReplayStopped {
+        sequences.startChunk();
         EventPosition from = EventPosition.BEFORE_ALL;
         for (Barrier barrier : barriers(new EventRange(batchIds, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL))) {
             applySegment(new EventRange(batchIds, from, barrier.position()));
@@ -92,6 +100,7 @@ final class ChunkApplier {
             from = barrier.position();
         }
         applySegment(new EventRange(batchIds, from, EventPosition.AFTER_ALL));
+        sequences.advance(connection);
         recordAppliedPerTable();
         return new ReplayResult(0, rows, ddl, skipped);
     }
@@ -109,7 +118,7 @@ final class ChunkApplier {
             }
             Map<Integer, RowLayout> rowLayouts = layoutsOf(entry.getValue().layoutIds);
             String sql = NetEffectStatement.sql(catalogue, table, rowLayouts, segment);
-            SQLException error = runGuarded(sql);
+            SQLException error = runGuarded(sql, table);
             if (error == null) {
                 rows += count;
                 appliedPerTable.merge(table.tableId(), count, Long::sum);
@@ -219,8 +228,28 @@ final class ChunkApplier {
 
     /** Runs the statement under savepoint replay_table; on failure rolls back to it (keeping it) and returns why. */
     private SQLException runGuarded(String sql) throws SQLException {
-        try {
-            execute("SAVEPOINT replay_table; " + sql + "; RELEASE SAVEPOINT replay_table");
+        return runGuarded(sql, null);
+    }
+
+    /** The same, passing the maxima a net-effect statement of {@code table} returns to the sequence follower. */
+    private SQLException runGuarded(String sql, ReplayTable table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            boolean isResult = st.execute("SAVEPOINT replay_table; " + sql + "; RELEASE SAVEPOINT replay_table");
+            while (isResult || st.getUpdateCount() != -1) {
+                if (isResult && table != null) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        if (rs.next()) {
+                            List<Long> maxima = new ArrayList<>();
+                            for (int i = 1; i <= table.sequenced().size(); i++) {
+                                long value = rs.getLong(i);
+                                maxima.add(rs.wasNull() ? null : value);
+                            }
+                            sequences.wrote(table.sequenced(), maxima);
+                        }
+                    }
+                }
+                isResult = st.getMoreResults();
+            }
             return null;
         } catch (SQLException e) {
             execute("ROLLBACK TO SAVEPOINT replay_table");
@@ -303,10 +332,23 @@ final class ChunkApplier {
                     List<String> columns = texts(rs.getArray(7));
                     List<String> columnTypes = texts(rs.getArray(8));
                     tables.put(rs.getInt(1), new ReplayTable(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            keyColumns, keyTypes, columns, columnTypes, rs.getBoolean(5)));
+                            keyColumns, keyTypes, columns, columnTypes, rs.getBoolean(5),
+                            sequenced(texts(rs.getArray(9)), rs.getArray(10))));
                 }
             }
         }
+    }
+
+    private static List<ReplayTable.SequencedColumn> sequenced(List<String> columns, Array oids) throws SQLException {
+        if (columns == null || oids == null) {
+            return List.of();
+        }
+        Long[] ids = (Long[]) oids.getArray();
+        List<ReplayTable.SequencedColumn> sequenced = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            sequenced.add(new ReplayTable.SequencedColumn(columns.get(i), ids[i]));
+        }
+        return sequenced;
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -30,6 +30,9 @@ import java.util.function.ToIntFunction;
  * <p>The delete is a data-modifying CTE; the insert reads its row count in an uncorrelated sub-select, which the
  * executor evaluates (running the delete to completion) before the insert produces its first row. The unique
  * checks of the insert ignore rows deleted earlier in the same transaction, so re-inserting a deleted key is fine.
+ *
+ * <p>For a table with identity or serial columns the insert is a CTE too, and the statement returns the highest
+ * value written to each of them (NULLs when nothing was written).
  */
 final class NetEffectStatement {
 
@@ -68,10 +71,29 @@ final class NetEffectStatement {
                 + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.image IS NOT NULL"
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
-                // the source's values win over an identity column's own, even one GENERATED ALWAYS
-                + " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
-                + String.join(", ", values)
-                + " FROM net n WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+                + (table.sequenced().isEmpty() ? insert(target, columns, values)
+                : ", inserted AS (" + insert(target, columns, values) + " RETURNING " + sequencedList(table, "")
+                + ") SELECT " + sequencedList(table, "max") + " FROM inserted");
+    }
+
+    // the source's values win over an identity column's own, even one GENERATED ALWAYS
+    private static String insert(String target, List<String> columns, List<String> values) {
+        return " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
+                + String.join(", ", values) + " FROM net n WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+    }
+
+    /**
+     * The columns owning a sequence, or their maxima over the written rows (one row, a column per sequence, in
+     * {@link ReplayTable#sequenced()} order), which replay keeps the sequences past: an application writing into a
+     * promoted replica gets new values, not the replicated ones.
+     */
+    private static String sequencedList(ReplayTable table, String aggregate) {
+        List<String> names = new ArrayList<>();
+        for (ReplayTable.SequencedColumn column : table.sequenced()) {
+            String quoted = PgIdentifiers.quote(column.column());
+            names.add(aggregate.isEmpty() ? quoted : aggregate + "(" + quoted + ")::bigint");
+        }
+        return String.join(", ", names);
     }
 
     /**

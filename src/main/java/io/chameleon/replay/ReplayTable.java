@@ -11,9 +11,22 @@ import java.util.List;
  * @param columns     the target's columns in order, null when the table is missing
  * @param columnTypes their SQL type names without type modifiers (what an image's text is cast to before the
  *                    insert applies the modifier), null when the table is missing
+ * @param sequenced   the columns that own a sequence (identity, serial), which replay keeps past the values it
+ *                    writes; empty when none or the table is missing
  */
 record ReplayTable(int tableId, String destinationSchema, String tableName, List<String> keyColumns,
-                   List<String> keyTypes, List<String> columns, List<String> columnTypes, boolean replicaEnabled) {
+                   List<String> keyTypes, List<String> columns, List<String> columnTypes, boolean replicaEnabled,
+                   List<SequencedColumn> sequenced) {
+
+    /** A column and the oid of the sequence it draws from. */
+    record SequencedColumn(String column, long sequenceOid) {
+    }
+
+    ReplayTable(int tableId, String destinationSchema, String tableName, List<String> keyColumns,
+                List<String> keyTypes, List<String> columns, List<String> columnTypes, boolean replicaEnabled) {
+        this(tableId, destinationSchema, tableName, keyColumns, keyTypes, columns, columnTypes, replicaEnabled,
+                List.of());
+    }
 
     /** Changes are applied only to enabled tables with a key; others are skipped. */
     boolean applied() {
@@ -31,7 +44,7 @@ record ReplayTable(int tableId, String destinationSchema, String tableName, List
 
     ReplayTable disabled() {
         return new ReplayTable(tableId, destinationSchema, tableName, keyColumns, keyTypes, columns, columnTypes,
-                false);
+                false, sequenced);
     }
 
     String quotedName() {

@@ -62,6 +62,7 @@ public final class ReplayWorker implements AutoCloseable {
     private CommitHook commitHook = c -> { };
     private ReplayStatistics statistics = new ReplayStatistics();
     private SourceFence fence = SourceFence.none();
+    private final SequenceFollower sequences = new SequenceFollower();
 
     public ReplayWorker(PostgresConnector connector, String catalogueSchema, int sourceId, ReplaySettings settings) {
         this(connector::connect, catalogueSchema, sourceId, settings);
@@ -96,7 +97,8 @@ public final class ReplayWorker implements AutoCloseable {
                 c.commit();
                 return ReplayResult.IDLE;
             }
-            ReplayResult applied = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay()).apply(batches);
+            ReplayResult applied = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay(), sequences)
+                    .apply(batches);
             ReplayResult result = new ReplayResult(batches.size(), applied.rows(), applied.ddl(), applied.skipped());
             long transactions = progress.record(sourceId, batches, result.rows(), result.ddl());
             fence.check(c);

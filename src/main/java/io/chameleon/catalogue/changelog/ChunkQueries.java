@@ -63,7 +63,10 @@ public final class ChunkQueries {
                 + " (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a"
                 + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''),"
                 + " (SELECT array_agg(" + typeName + " ORDER BY a.attnum) FROM pg_attribute a"
-                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '')"
+                + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''),"
+                // the columns owning a sequence (identity: dependency 'i', serial: 'a') and the sequences' oids
+                + " (SELECT array_agg(a.attname::text ORDER BY a.attnum)" + ownedSequences() + "),"
+                + " (SELECT array_agg(d.objid::bigint ORDER BY a.attnum)" + ownedSequences() + ")"
                 // the target table as named at that position (NULL when it is not there)
                 + " FROM (SELECT y.*, (SELECT c.oid FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace"
                 + " WHERE ns.nspname = y.destination_schema AND c.relname = y.table_name) AS relid"
@@ -80,6 +83,13 @@ public final class ChunkQueries {
                 + " AND h.prev_table_name IS NOT NULL AND (h.batch_id, h.event_seq) > (?, ?)"
                 + " ORDER BY h.batch_id, h.event_seq LIMIT 1) ORDER BY pref LIMIT 1) v ON true"
                 + " WHERE t.source_id = ? AND t.table_id = ANY (?)) y) x";
+    }
+
+    private static String ownedSequences() {
+        return " FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+                + " JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+                + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+                + " AND d.refobjid = x.relid AND d.deptype IN ('a', 'i')";
     }
 
     /** Adds applied changes per table (parameters: table ids, counts). */
