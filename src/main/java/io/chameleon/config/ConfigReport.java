@@ -31,7 +31,11 @@ public final class ConfigReport {
                 .row("pg_conn.user", pg.user())
                 .row("pg_conn.password", masked(pg.password()))
                 .row("pg_conn.database", pg.database())
-                .row("pg_conn.charset", pg.charset());
+                .row("pg_conn.charset", pg.charset())
+                .row("pg_conn.sslmode", pg.sslMode().libpqWord())
+                .row("pg_conn.sslrootcert", orNone(pg.tls().ca()))
+                .row("pg_conn.sslcert", orNone(pg.tls().cert()))
+                .row("pg_conn.sslkey", pg.tls().key() == null ? "none" : "set");
         StringBuilder text = new StringBuilder("Configuration ").append(config.file()).append("\n\n")
                 .append(globals.render());
         TextTable overrides = new TextTable("type_override", "override_to", "override_tables");
@@ -44,6 +48,10 @@ public final class ConfigReport {
             text.append('\n').append(fillfactor.render());
         }
         return text.append('\n').append(showSources(config)).toString();
+    }
+
+    private static Object orNone(Object value) {
+        return value == null ? "none" : value;
     }
 
     /** For each source, its parameters and db_conn keys. */
@@ -71,6 +79,9 @@ public final class ConfigReport {
         }
         if (source.type() == SourceType.MYSQL) {
             table.row("db_conn.ssl_mode", EnumKind.word(db.sslMode()))
+                    .row("db_conn.ssl_ca", orNone(db.tls().ca()))
+                    .row("db_conn.ssl_cert", orNone(db.tls().cert()))
+                    .row("db_conn.ssl_key", db.tls().key() == null ? "none" : "set")
                     .row("db_conn.allow_public_key_retrieval", db.allowPublicKeyRetrieval());
         }
         return table

@@ -3,6 +3,8 @@ package io.chameleon.mysql;
 import io.chameleon.config.MySqlConnectionConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.ConnectionException;
+import io.chameleon.tls.MySqlTls;
+import io.chameleon.tls.TlsFailure;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -30,7 +32,7 @@ public final class SourceConnector {
         if (db.password() != null) {
             props.setProperty("password", db.password().reveal());
         }
-        props.setProperty("sslMode", db.sslMode().name());
+        MySqlTls.applyTo(props, db);
         props.setProperty("allowPublicKeyRetrieval", Boolean.toString(db.allowPublicKeyRetrieval()));
         props.setProperty("useUnicode", "true");
         props.setProperty("tcpKeepAlive", "true");
@@ -41,10 +43,12 @@ public final class SourceConnector {
             }
             return connection;
         } catch (SQLException e) {
+            String hint = TlsFailure.explain(e, TlsFailure.Side.MYSQL)
+                    .map(tls -> tls + " (sources." + sourceName + ".db_conn)")
+                    .or(() -> AuthenticationHint.forError(sourceName, e.getMessage()))
+                    .orElse("check sources." + sourceName + ".db_conn in the configuration");
             throw new ConnectionException("cannot connect to MySQL " + db.host() + ':' + db.port() + " as "
-                    + db.user() + " (source " + sourceName + "): " + e.getMessage() + " ("
-                    + AuthenticationHint.forError(sourceName, e.getMessage())
-                    .orElse("check sources." + sourceName + ".db_conn in the configuration") + ")", e);
+                    + db.user() + " (source " + sourceName + "): " + firstLine(e.getMessage()) + " (" + hint + ")", e);
         }
     }
 
@@ -64,6 +68,15 @@ public final class SourceConnector {
             throw new ConnectionException("cannot prepare a copy session on MySQL " + db.host() + ':' + db.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Connector/J's communication errors run to several lines of advice of its own; the first one is the fact. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end).strip();
     }
 
     public String describe() {
