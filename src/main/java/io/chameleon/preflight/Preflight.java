@@ -2,6 +2,7 @@ package io.chameleon.preflight;
 
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.config.SourceType;
 import io.chameleon.error.ChameleonException;
 import io.chameleon.error.ConnectionException;
 import io.chameleon.error.StateException;
@@ -68,6 +69,9 @@ public final class Preflight {
      * left to the command itself (a replica retries; a copy reports the connection error).
      */
     public static void refuseIfFailing(String command, SourceConfig source, SourceConnector mysql, Purpose purpose) {
+        if (source.type() != SourceType.MYSQL) {
+            return;
+        }
         List<CheckResult> failed;
         try (Connection my = mysql.connect()) {
             SourceServer server = SourceServer.identify(my);
