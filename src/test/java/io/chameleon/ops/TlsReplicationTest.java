@@ -76,14 +76,15 @@ class TlsReplicationTest {
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
             assertThat(target.queryForList("SELECT id, label FROM tls_s.items"))
                     .containsExactly(List.of(1, "copied"));
-            source.execute("INSERT INTO items VALUES (2, 'streamed')", "UPDATE items SET label = 'changed' WHERE id = 1");
+            source.execute("INSERT INTO items VALUES (2, 'streamed')",
+                    "UPDATE items SET label = 'changed' WHERE id = 1");
             Eventually.equals(List.of(List.of(1, "changed"), List.of(2, "streamed")),
                     () -> target.queryForList("SELECT id, label FROM tls_s.items ORDER BY id"), Duration.ofSeconds(60));
             assertThat(replica.failure()).isNull();
             // the binlog stream too: a plain connection could not have logged in to this server at all
-            List<List<Object>> encrypted = mariadb.queryForList(null, "SELECT COUNT(*) FROM information_schema.processlist"
-                    + " WHERE command LIKE 'Binlog Dump%'");
-            assertThat(((Number) encrypted.get(0).get(0)).intValue()).isEqualTo(1);
+            List<List<Object>> dumps = mariadb.queryForList(null, "SELECT COUNT(*) FROM"
+                    + " information_schema.processlist WHERE command LIKE 'Binlog Dump%'");
+            assertThat(((Number) dumps.get(0).get(0)).intValue()).isEqualTo(1);
         }
     }
 

@@ -32,7 +32,8 @@ public final class LocalMariaDb {
 
     /**
      * As {@link #start()}, with TLS from {@code certs} (server certificate and CA) and
-     * {@code require_secure_transport=ON} when given, and extra server options (e.g. {@code --binlog-format=STATEMENT}).
+     * {@code require_secure_transport=ON} when given, and extra server options (e.g.
+     * {@code --binlog-format=STATEMENT}).
      */
     public static MariaDbServer start(TestCertificates certs, List<String> extraOptions) {
         Path server = Binaries.find("mariadbd", "mysqld").orElseThrow(() -> missing("mariadbd"));
