@@ -87,7 +87,7 @@ public final class ConfigKeys {
             .describe("PEM file of the authorities trusted to sign PostgreSQL's certificate (verify-ca, verify-full)");
     public static final ConfigKey<Path> PG_SSLCERT = ours("pg_conn.sslcert", FILE)
             .describe("PEM client certificate, for pg_hba.conf lines with clientcert or cert authentication");
-    public static final ConfigKey<Path> PG_SSLKEY = ours("pg_conn.sslkey", FILE).secret()
+    public static final ConfigKey<Path> PG_SSLKEY = ours("pg_conn.sslkey", FILE)
             .describe("Private key of sslcert: unencrypted PKCS#8 (BEGIN PRIVATE KEY, PEM or DER); convert others with"
                     + " openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
 
@@ -122,7 +122,7 @@ public final class ConfigKeys {
                     + " verify-identity)");
     public static final ConfigKey<Path> DB_SSL_CERT = ours("sources.*.db_conn.ssl_cert", FILE)
             .describe("PEM client certificate, for accounts created with REQUIRE X509 or SUBJECT");
-    public static final ConfigKey<Path> DB_SSL_KEY = ours("sources.*.db_conn.ssl_key", FILE).secret()
+    public static final ConfigKey<Path> DB_SSL_KEY = ours("sources.*.db_conn.ssl_key", FILE)
             .describe("Private key of ssl_cert: unencrypted PKCS#8 (BEGIN PRIVATE KEY, PEM or DER); convert others"
                     + " with openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
     public static final ConfigKey<Boolean> DB_ALLOW_PUBLIC_KEY_RETRIEVAL = ours(

@@ -60,6 +60,7 @@ public final class TlsFailure {
         }
         if (all.contains("no subject alternative") || all.contains("no name matching")
                 || all.contains("could not be verified") || all.contains("identityverification")
+                || all.contains("identity check failed")
                 || all.contains("does not match") && all.contains("host")) {
             return Optional.of("TLS: host name mismatch: the server's certificate does not name the host connected"
                     + " to; connect by a name or address the certificate lists, or use " + side.weakerVerify

@@ -10,6 +10,7 @@ import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.PostgresServer;
 import io.chameleon.testsupport.TestCertificates;
 import io.chameleon.testsupport.TestConfig;
+import io.chameleon.testsupport.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * TLS to both servers, against servers that accept nothing else: a private MariaDB with a server certificate and
@@ -108,6 +110,56 @@ class TlsReplicationTest {
         CliRunner.Result my = CliRunner.run("init_replica", "--config", wrongMy, "--source", "shop");
         assertThat(my.exitCode()).as(my.err()).isEqualTo(4);
         assertThat(my.err()).contains("MySQL 127.0.0.1:" + mariadb.port(), "unknown CA", "db_conn.ssl_ca");
+    }
+
+    @Test
+    void aHostNameTheCertificateDoesNotListFailsNamingTheMismatch(@TempDir Path home) {
+        MariaDbDatabase source = mariadb.createDatabase("tls_mismatch");
+        PostgresDatabase target = postgres.createDatabase("tls_mismatch");
+        TestConfig base = TestConfig.between(source, target).set("PG_HOST", "localhost");
+        String pgByName = base.pgTls(Map.of("sslmode", "verify-full", "sslrootcert", certs.caCert().toString()))
+                .write(home, "pg_by_name").toString();
+        CliRunner.Result pg = CliRunner.run("create_replica_schema", "--config", pgByName);
+        assertThat(pg.exitCode()).as(pg.err()).isEqualTo(4);
+        assertThat(pg.err()).contains("PostgreSQL localhost:" + postgres.port(), "host name mismatch");
+
+        String myByName = base.set("PG_HOST", "127.0.0.1").set("MY_HOST", "localhost")
+                .mysqlTls(Map.of("ssl_mode", "verify-identity", "ssl_ca", certs.caCert().toString()))
+                .write(home, "my_by_name").toString();
+        assertThat(CliRunner.run("create_replica_schema", "--config", myByName).exitCode()).isZero();
+        assertThat(CliRunner.run("add_source", "--config", myByName, "--source", "shop").exitCode()).isZero();
+        CliRunner.Result my = CliRunner.run("check", "--config", myByName, "--source", "shop");
+        assertThat(my.exitCode()).as(my.err()).isEqualTo(4);
+        assertThat(my.err()).contains("MySQL localhost:" + mariadb.port(), "host name mismatch");
+    }
+
+    /** The shared test servers run without TLS (local and container modes). */
+    @Test
+    void aServerWithoutTlsFailsARequiredModeSayingSo(@TempDir Path home) {
+        MariaDbServer plainMariaDb = TestServers.mariadb();
+        PostgresServer plainPostgres = TestServers.postgres();
+        assumeTrue(!"YES".equals(plainMariaDb.queryForList(null, "SELECT @@have_ssl").get(0).get(0))
+                && "off".equals(plainPostgres.queryForList(null, "SHOW ssl").get(0).get(0)), "test servers with TLS");
+        MariaDbDatabase source = plainMariaDb.createDatabase("tls_none_" + System.nanoTime() % 100000);
+        PostgresDatabase target = plainPostgres.createDatabase("tls_none_" + System.nanoTime() % 100000);
+        try {
+            TestConfig base = TestConfig.between(source, target);
+            String pgRequired = base.pgTls(Map.of("sslmode", "require")).write(home, "pg_required").toString();
+            CliRunner.Result pg = CliRunner.run("create_replica_schema", "--config", pgRequired);
+            assertThat(pg.exitCode()).as(pg.err()).isEqualTo(4);
+            assertThat(pg.err()).contains("PostgreSQL 127.0.0.1:" + plainPostgres.port(), "does not offer TLS");
+
+            String myRequired = base.pgTls(Map.of("sslmode", "prefer")).mysqlTls(Map.of("ssl_mode", "required"))
+                    .write(home, "my_required").toString();
+            assertThat(CliRunner.run("create_replica_schema", "--config", myRequired).exitCode()).isZero();
+            assertThat(CliRunner.run("add_source", "--config", myRequired, "--source", "shop").exitCode()).isZero();
+            CliRunner.Result my = CliRunner.run("check", "--config", myRequired, "--source", "shop");
+            assertThat(my.exitCode()).as(my.err()).isEqualTo(4);
+            assertThat(my.err()).contains("MySQL 127.0.0.1:" + plainMariaDb.port(), "does not offer TLS");
+        } finally {
+            plainMariaDb.dropDatabase(source.name());
+            plainPostgres.dropDatabase(target.name());
+        }
     }
 
     @Test

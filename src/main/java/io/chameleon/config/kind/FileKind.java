@@ -20,6 +20,12 @@ public final class FileKind implements ValueKind<Path> {
         return path;
     }
 
+    /** {@code ssl_ca:} with nothing after it: no file, as in the example configuration. */
+    @Override
+    public boolean nullMeansUnset() {
+        return true;
+    }
+
     @Override
     public String summary() {
         return "file path (~ = home)";
