@@ -4,7 +4,6 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Optional;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -47,6 +46,7 @@ public final class TlsFailure {
                     + side.weakerVerify + " with " + side.caKey + ", or at least " + side.encryptingMode);
         }
         if (all.contains("does not support ssl") || all.contains("not supported by server")
+                || all.contains("not provided by server")
                 || all.contains("server does not support ssl")) {
             return Optional.of("TLS: the server does not offer TLS, which " + side.modeKey + " requires; enable it"
                     + " on the server (" + side.serverSetup + ") or lower " + side.modeKey);
@@ -60,7 +60,7 @@ public final class TlsFailure {
         }
         if (all.contains("no subject alternative") || all.contains("no name matching")
                 || all.contains("could not be verified") || all.contains("identityverification")
-                || all.contains("identity check failed")
+                || all.contains("identity check failed") || all.contains("identity verification failed")
                 || all.contains("does not match") && all.contains("host")) {
             return Optional.of("TLS: host name mismatch: the server's certificate does not name the host connected"
                     + " to; connect by a name or address the certificate lists, or use " + side.weakerVerify
@@ -71,7 +71,7 @@ public final class TlsFailure {
                     + " client certificate and key settings");
         }
         if (has(failure, SSLHandshakeException.class) || has(failure, CertificateException.class)) {
-            return Optional.of("TLS handshake failed: " + deepest(failure, SSLException.class));
+            return Optional.of("TLS handshake failed: " + deepest(failure));
         }
         return Optional.empty();
     }
@@ -93,10 +93,11 @@ public final class TlsFailure {
         return false;
     }
 
-    private static String deepest(Throwable failure, Class<? extends Throwable> type) {
+    /** The root cause's message: the drivers' own wrappers say only "communications link failure". */
+    private static String deepest(Throwable failure) {
         String message = failure.getMessage();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
+            if (t.getMessage() != null) {
                 message = t.getMessage();
             }
         }
