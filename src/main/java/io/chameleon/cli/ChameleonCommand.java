@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "chameleon", mixinStandardHelpOptions = true, versionProvider = ChameleonVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Replicates MySQL/MariaDB databases into PostgreSQL.",
-        footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage, 3 configuration, 4 connection, 5 state."},
+        footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage, 3 configuration, 4 connection, 5 state"
+                + " (check: a check failed), 6 data (verify: rows differ)."},
         subcommands = {
                 SetConfigurationFilesCommand.class,
                 ShowConfigCommand.class,
@@ -40,6 +41,7 @@ import java.util.concurrent.Callable;
                 UpdateSchemaMappingsCommand.class,
                 RunMaintenanceCommand.class,
                 VerifyCommand.class,
+                CheckCommand.class,
         })
 public class ChameleonCommand implements Callable<Integer> {
 

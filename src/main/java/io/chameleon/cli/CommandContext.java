@@ -63,7 +63,7 @@ final class CommandContext {
     PostgresConnector postgres(PrintWriter err, String action) {
         PgConnectionConfig pg = config(err).pgConn();
         PostgresEndpoint endpoint = new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
-                pg.password() == null ? null : pg.password().reveal(), pg.database());
+                pg.password() == null ? null : pg.password().reveal(), pg.database(), pg.sslMode(), pg.tls());
         return new PostgresConnector(endpoint, "chameleon " + action);
     }
 

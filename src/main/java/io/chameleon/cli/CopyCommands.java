@@ -11,6 +11,7 @@ import io.chameleon.copy.ReplicaCopy;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.ops.PidFile;
 import io.chameleon.ops.ReplicaStopper;
+import io.chameleon.preflight.Preflight;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What init_replica, refresh_schema, sync_tables and copy_schema share: build the copy and run it. */
@@ -25,6 +26,10 @@ final class CopyCommands {
         CommandContext context = root.context();
         String name = context.requireSource(command);
         ChameleonConfig config = context.config(err);
+        if (command.equals("init_replica")) { // before anything changes: a copy that cannot replicate is wasted
+            SourceConfig configured = config.source(name);
+            Preflight.refuseIfFailing(command, configured, new SourceConnector(configured), Preflight.Purpose.COPY);
+        }
         SourceConfig source = context.withCurrentCatalogue(err, command, (catalogue, sources) -> {
             SourceRecord registered = sources.require(name);
             boolean replicating = registered.status() == SourceStatus.RUNNING

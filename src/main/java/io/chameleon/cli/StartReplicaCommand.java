@@ -13,6 +13,8 @@ import io.chameleon.error.UsageException;
 import io.chameleon.ops.ForegroundReplica;
 import io.chameleon.ops.PidFile;
 import io.chameleon.ops.StartPosition;
+import io.chameleon.mysql.SourceConnector;
+import io.chameleon.preflight.Preflight;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +54,10 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
         String name = context.requireSource("start_replica");
         ChameleonConfig config = context.config(err);
         PidFile pidFile = new PidFile(config.pidDir(), name);
+        // before anything changes (a new start position is recorded below)
+        SourceConfig configured = config.source(name);
+        Preflight.refuseIfFailing("start_replica", configured, new SourceConnector(configured),
+                Preflight.Purpose.STREAM);
         SourceConfig source = context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
             SourceRecord record = sources.require(name);
             SourceConfig inForce = MappingsInForce.of(config.source(name), record, context.configName(), err);

@@ -19,7 +19,8 @@ final class ConfigBinder {
         }
         PgConnectionConfig pgConn = new PgConnectionConfig(values.get(PG_HOST), values.get(PG_PORT),
                 values.get(PG_USER), new Secret(values.get(PG_PASSWORD)), values.get(PG_DATABASE),
-                values.get(PG_CHARSET));
+                values.get(PG_CHARSET), values.get(PG_SSLMODE), new TlsFiles(values.get(PG_SSLROOTCERT),
+                values.get(PG_SSLCERT), values.get(PG_SSLKEY)));
         return new ChameleonConfig(file, values.get(PID_DIR), values.get(LOG_DIR), values.get(LOG_DEST),
                 values.get(LOG_LEVEL), values.get(LOG_DAYS_KEEP).intValue(), new Secret(values.get(ROLLBAR_KEY)),
                 values.get(ROLLBAR_ENV), values.get(CATALOGUE_SCHEMA), values.get(TYPE_OVERRIDE),
@@ -32,7 +33,8 @@ final class ConfigBinder {
         MySqlConnectionConfig dbConn = new MySqlConnectionConfig(values.get(DB_HOST, name), values.get(DB_PORT, name),
                 values.get(DB_USER, name), new Secret(values.get(DB_PASSWORD, name)), values.get(DB_CHARSET, name),
                 values.get(DB_CONNECT_TIMEOUT, name).intValue(), type == SourceType.PGSQL ? database : null,
-                values.get(DB_SSL_MODE, name), values.get(DB_ALLOW_PUBLIC_KEY_RETRIEVAL, name));
+                values.get(DB_SSL_MODE, name), new TlsFiles(values.get(DB_SSL_CA, name), values.get(DB_SSL_CERT, name),
+                values.get(DB_SSL_KEY, name)), values.get(DB_ALLOW_PUBLIC_KEY_RETRIEVAL, name));
         SkipEvents skipEvents = new SkipEvents(values.get(SKIP_INSERT, name), values.get(SKIP_UPDATE, name),
                 values.get(SKIP_DELETE, name));
         return new SourceConfig(name, type, dbConn, values.get(SCHEMA_MAPPINGS, name), values.get(LIMIT_TABLES, name),

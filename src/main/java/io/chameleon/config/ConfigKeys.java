@@ -3,6 +3,7 @@ package io.chameleon.config;
 import io.chameleon.config.kind.BooleanKind;
 import io.chameleon.config.kind.DurationKind;
 import io.chameleon.config.kind.EnumKind;
+import io.chameleon.config.kind.FileKind;
 import io.chameleon.config.kind.IdentifierKind;
 import io.chameleon.config.kind.IntegerKind;
 import io.chameleon.config.kind.IntervalKind;
@@ -33,6 +34,7 @@ public final class ConfigKeys {
 
     private static final ValueKind<String> TEXT = new TextKind();
     private static final ValueKind<Path> DIRECTORY = new PathKind();
+    private static final ValueKind<Path> FILE = new FileKind();
     private static final ValueKind<Integer> PORT = new PortKind();
     private static final ValueKind<Long> POSITIVE = new IntegerKind(1, Integer.MAX_VALUE);
     private static final ValueKind<Boolean> BOOLEAN = new BooleanKind();
@@ -76,6 +78,18 @@ public final class ConfigKeys {
             .describe("Target PostgreSQL database");
     public static final ConfigKey<String> PG_CHARSET = pg("pg_conn.charset", TEXT).required("utf8")
             .describe("Client encoding of the PostgreSQL connection");
+    public static final ConfigKey<PgSslMode> PG_SSLMODE = ours("pg_conn.sslmode", new EnumKind<>(PgSslMode.class))
+            .defaultValue("prefer")
+            .describe("TLS to PostgreSQL for every connection (catalogue, copy, replay), as libpq's sslmode: disable;"
+                    + " allow; prefer (TLS when offered, certificate unchecked); require; verify-ca (certificate"
+                    + " signed by sslrootcert, or the Java trust store without it); verify-full (and naming the host)");
+    public static final ConfigKey<Path> PG_SSLROOTCERT = ours("pg_conn.sslrootcert", FILE)
+            .describe("PEM file of the authorities trusted to sign PostgreSQL's certificate (verify-ca, verify-full)");
+    public static final ConfigKey<Path> PG_SSLCERT = ours("pg_conn.sslcert", FILE)
+            .describe("PEM client certificate, for pg_hba.conf lines with clientcert or cert authentication");
+    public static final ConfigKey<Path> PG_SSLKEY = ours("pg_conn.sslkey", FILE)
+            .describe("Private key of sslcert: unencrypted PKCS#8 (BEGIN PRIVATE KEY, PEM or DER); convert others with"
+                    + " openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
 
     // Sources
     public static final ConfigKey<Boolean> SOURCES = pg("sources",
@@ -101,8 +115,16 @@ public final class ConfigKeys {
     public static final ConfigKey<SslMode> DB_SSL_MODE = ours("sources.*.db_conn.ssl_mode",
             new EnumKind<>(SslMode.class)).defaultValue("preferred")
             .describe("TLS to the source, for queries and the binlog stream: disabled; preferred (TLS when the server"
-                    + " offers it, certificate unchecked); required; verify_ca or verify_identity (certificate checked"
-                    + " against the Java trust store, and its host name)");
+                    + " offers it, certificate unchecked); required; verify-ca or verify-identity (certificate signed"
+                    + " by ssl_ca, or the Java trust store without it; verify-identity also checks the host name)");
+    public static final ConfigKey<Path> DB_SSL_CA = ours("sources.*.db_conn.ssl_ca", FILE)
+            .describe("PEM file of the authorities trusted to sign the source's certificate (verify-ca,"
+                    + " verify-identity)");
+    public static final ConfigKey<Path> DB_SSL_CERT = ours("sources.*.db_conn.ssl_cert", FILE)
+            .describe("PEM client certificate, for accounts created with REQUIRE X509 or SUBJECT");
+    public static final ConfigKey<Path> DB_SSL_KEY = ours("sources.*.db_conn.ssl_key", FILE)
+            .describe("Private key of ssl_cert: unencrypted PKCS#8 (BEGIN PRIVATE KEY, PEM or DER); convert others"
+                    + " with openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
     public static final ConfigKey<Boolean> DB_ALLOW_PUBLIC_KEY_RETRIEVAL = ours(
             "sources.*.db_conn.allow_public_key_retrieval", BOOLEAN).defaultValue("false")
             .describe("Let a caching_sha2_password login (MySQL 8 default) without TLS ask the server for its RSA key"

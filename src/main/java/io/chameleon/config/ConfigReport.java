@@ -31,7 +31,9 @@ public final class ConfigReport {
                 .row("pg_conn.user", pg.user())
                 .row("pg_conn.password", masked(pg.password()))
                 .row("pg_conn.database", pg.database())
-                .row("pg_conn.charset", pg.charset());
+                .row("pg_conn.charset", pg.charset())
+                .row("pg_conn.sslmode", pg.sslMode().libpqWord());
+        tlsFiles(globals, "pg_conn.", "sslrootcert", "sslcert", "sslkey", pg.tls());
         StringBuilder text = new StringBuilder("Configuration ").append(config.file()).append("\n\n")
                 .append(globals.render());
         TextTable overrides = new TextTable("type_override", "override_to", "override_tables");
@@ -44,6 +46,19 @@ public final class ConfigReport {
             text.append('\n').append(fillfactor.render());
         }
         return text.append('\n').append(showSources(config)).toString();
+    }
+
+    /** The certificate and key files, only those set. */
+    private static void tlsFiles(TextTable table, String prefix, String ca, String cert, String key, TlsFiles tls) {
+        if (tls.ca() != null) {
+            table.row(prefix + ca, tls.ca());
+        }
+        if (tls.cert() != null) {
+            table.row(prefix + cert, tls.cert());
+        }
+        if (tls.key() != null) {
+            table.row(prefix + key, tls.key());
+        }
     }
 
     /** For each source, its parameters and db_conn keys. */
@@ -72,6 +87,7 @@ public final class ConfigReport {
         if (source.type() == SourceType.MYSQL) {
             table.row("db_conn.ssl_mode", EnumKind.word(db.sslMode()))
                     .row("db_conn.allow_public_key_retrieval", db.allowPublicKeyRetrieval());
+            tlsFiles(table, "db_conn.", "ssl_ca", "ssl_cert", "ssl_key", db.tls());
         }
         return table
                 .row("schema_mappings", mappings(source.schemaMappings()))

@@ -57,6 +57,9 @@ final class ConfigValidator {
     }
 
     private void readValue(ConfigKey<?> key, String path, JsonNode node) {
+        if (node.isNull() && key.kind().nullMeansUnset()) {
+            return;
+        }
         if (node.isNull()) {
             boolean mayBeEmpty = key.requirement() == Requirement.REQUIRED_MAY_BE_EMPTY || !mustBeWritten(key, path);
             Object empty = mayBeEmpty ? emptyValue(key) : null;

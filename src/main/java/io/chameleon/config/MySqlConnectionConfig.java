@@ -7,11 +7,12 @@ import java.util.Locale;
  * PostgreSQL connection, and only then is {@code database} set (otherwise {@code null}).
  *
  * @param sslMode                  TLS for the JDBC connections and the binlog stream
+ * @param tls                      CA, client certificate and key files of that TLS
  * @param allowPublicKeyRetrieval  caching_sha2_password may fetch the server's RSA key on a connection without TLS
  */
 public record MySqlConnectionConfig(String host, int port, String user, Secret password, String charset,
                                     int connectTimeoutSeconds, String database, SslMode sslMode,
-                                    boolean allowPublicKeyRetrieval) {
+                                    TlsFiles tls, boolean allowPublicKeyRetrieval) {
 
     /** URL for MySQL Connector/J; user and password go in connection properties, never in the URL. */
     public String jdbcUrl() {

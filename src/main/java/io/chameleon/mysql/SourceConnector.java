@@ -2,16 +2,22 @@ package io.chameleon.mysql;
 
 import io.chameleon.config.MySqlConnectionConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.config.SslMode;
 import io.chameleon.error.ConnectionException;
+import io.chameleon.tls.MySqlTls;
+import io.chameleon.tls.TlsFailure;
 
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Opens JDBC connections to a MySQL/MariaDB source, with a clear error naming the server when it cannot. */
 public final class SourceConnector {
+
+    private static final int ACCESS_DENIED = 1045;
 
     private final String sourceName;
     private final MySqlConnectionConfig db;
@@ -30,7 +36,7 @@ public final class SourceConnector {
         if (db.password() != null) {
             props.setProperty("password", db.password().reveal());
         }
-        props.setProperty("sslMode", db.sslMode().name());
+        MySqlTls.applyTo(props, db);
         props.setProperty("allowPublicKeyRetrieval", Boolean.toString(db.allowPublicKeyRetrieval()));
         props.setProperty("useUnicode", "true");
         props.setProperty("tcpKeepAlive", "true");
@@ -41,10 +47,12 @@ public final class SourceConnector {
             }
             return connection;
         } catch (SQLException e) {
+            String hint = TlsFailure.explain(e, TlsFailure.Side.MYSQL).or(() -> tlsRequired(e, props))
+                    .map(tls -> tls + " (sources." + sourceName + ".db_conn)")
+                    .or(() -> AuthenticationHint.forError(sourceName, e.getMessage()))
+                    .orElse("check sources." + sourceName + ".db_conn in the configuration");
             throw new ConnectionException("cannot connect to MySQL " + db.host() + ':' + db.port() + " as "
-                    + db.user() + " (source " + sourceName + "): " + e.getMessage() + " ("
-                    + AuthenticationHint.forError(sourceName, e.getMessage())
-                    .orElse("check sources." + sourceName + ".db_conn in the configuration") + ")", e);
+                    + db.user() + " (source " + sourceName + "): " + firstLine(e.getMessage()) + " (" + hint + ")", e);
         }
     }
 
@@ -64,6 +72,35 @@ public final class SourceConnector {
             throw new ConnectionException("cannot prepare a copy session on MySQL " + db.host() + ':' + db.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB answers a plain login to a server with require_secure_transport=ON with "Access denied", as if the
+     * password were wrong. When TLS was off, one login over TLS tells which it is.
+     */
+    private Optional<String> tlsRequired(SQLException failure, Properties plain) {
+        if (db.sslMode() != SslMode.DISABLED || failure.getErrorCode() != ACCESS_DENIED) {
+            return Optional.empty();
+        }
+        Properties encrypted = new Properties();
+        encrypted.putAll(plain);
+        encrypted.setProperty("sslMode", SslMode.REQUIRED.name());
+        try (Connection ignored = MySqlDriver.INSTANCE.connect(db.jdbcUrl(), encrypted)) {
+            return Optional.of("TLS: the server accepts only encrypted connections (require_secure_transport) and "
+                    + "db_conn.ssl_mode is disabled; set db_conn.ssl_mode to verify-ca with db_conn.ssl_ca, or at "
+                    + "least required");
+        } catch (SQLException stillDenied) {
+            return Optional.empty(); // the password is wrong after all
+        }
+    }
+
+    /** Connector/J's communication errors run to several lines of advice of its own; the first one is the fact. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end).strip();
     }
 
     public String describe() {

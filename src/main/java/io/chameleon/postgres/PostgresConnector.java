@@ -1,6 +1,8 @@
 package io.chameleon.postgres;
 
 import io.chameleon.error.ConnectionException;
+import io.chameleon.tls.PgTls;
+import io.chameleon.tls.TlsFailure;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -36,6 +38,7 @@ public final class PostgresConnector {
         }
         props.setProperty("ApplicationName", applicationName);
         props.setProperty("connectTimeout", "10");
+        PgTls.applyTo(props, endpoint.sslMode(), endpoint.tls());
         try {
             Connection connection = DRIVER.connect(endpoint.jdbcUrl(), props);
             if (connection == null) {
@@ -44,7 +47,8 @@ public final class PostgresConnector {
             return connection;
         } catch (SQLException e) {
             throw new ConnectionException("cannot connect to " + endpoint.describe() + ": " + e.getMessage()
-                    + " (check pg_conn in the configuration)", e);
+                    + " (" + TlsFailure.explain(e, TlsFailure.Side.POSTGRESQL).orElse("check pg_conn in the "
+                    + "configuration") + ")", e);
         }
     }
 }

@@ -45,7 +45,8 @@ final class ReplicaHarness implements AutoCloseable {
         SourceConfig shop = loaded.source("shop");
         var pg = loaded.pgConn(); // where the configuration says: a test may route it through a proxy
         PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
-                pg.password() == null ? null : pg.password().reveal(), pg.database()), "test");
+                pg.password() == null ? null : pg.password().reveal(), pg.database(), pg.sslMode(), pg.tls()),
+                "test");
         ReplicaHarness harness = new ReplicaHarness(new ReplicaProcess(loaded, shop, postgres, new SourceConnector(shop)));
         harness.thread.start();
         return harness;

@@ -27,6 +27,15 @@ public final class LocalMariaDb {
 
     /** A new, independent instance; the caller stops it (a shutdown hook does so at the latest). */
     public static MariaDbServer start() {
+        return start(null, List.of());
+    }
+
+    /**
+     * As {@link #start()}, with TLS from {@code certs} (server certificate and CA) and
+     * {@code require_secure_transport=ON} when given, and extra server options (e.g.
+     * {@code --binlog-format=STATEMENT}).
+     */
+    public static MariaDbServer start(TestCertificates certs, List<String> extraOptions) {
         Path server = Binaries.find("mariadbd", "mysqld").orElseThrow(() -> missing("mariadbd"));
         Path installer = Binaries.find("mariadb-install-db", "mysql_install_db")
                 .orElseThrow(() -> missing("mariadb-install-db"));
@@ -42,9 +51,10 @@ public final class LocalMariaDb {
                 int port = FreePort.find();
                 Endpoint endpoint = new Endpoint("127.0.0.1", port, MariaDbAccount.USER, password);
                 ServerProcess process = ServerProcess.start("mariadbd on port " + port,
-                        command(server, dir, port, serverId, initFile), dir.resolve("mariadbd-" + port + ".log"));
+                        command(server, dir, port, serverId, initFile, certs, extraOptions),
+                        dir.resolve("mariadbd-" + port + ".log"));
                 try {
-                    awaitReady(process, endpoint);
+                    awaitReady(process, endpoint, certs != null);
                 } catch (ServerException e) {
                     boolean crashed = !process.isAlive();
                     process.terminate(STOP_TIMEOUT);
@@ -56,7 +66,7 @@ public final class LocalMariaDb {
                 log("MariaDB started on 127.0.0.1:" + port + " in " + (System.nanoTime() - started) / 1_000_000
                         + " ms (dir " + dir + ")");
                 ShutdownHooks.Registration hook = ShutdownHooks.register(() -> shutDown(process, dir));
-                return new MariaDbServer(endpoint, dir, hook::runNow);
+                return new MariaDbServer(endpoint, dir, hook::runNow, certs != null);
             }
         } catch (IOException e) {
             discard(dir);
@@ -79,7 +89,8 @@ public final class LocalMariaDb {
         ServerProcess.run("mariadb-install-db", command, dir.resolve("install.log"), INSTALL_TIMEOUT);
     }
 
-    private static List<String> command(Path server, Path dir, int port, int serverId, Path initFile) {
+    private static List<String> command(Path server, Path dir, int port, int serverId, Path initFile,
+                                        TestCertificates certs, List<String> extraOptions) {
         List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults")); // must come first
         if (OsUser.isRoot()) {
             command.add("--user=root");
@@ -109,11 +120,16 @@ public final class LocalMariaDb {
                 "--innodb-doublewrite=0",
                 "--sync-binlog=0",
                 "--performance-schema=OFF"));
+        if (certs != null) {
+            command.addAll(List.of("--ssl-ca=" + certs.caCert(), "--ssl-cert=" + certs.serverCert(),
+                    "--ssl-key=" + certs.serverKey(), "--require-secure-transport=ON"));
+        }
+        command.addAll(extraOptions); // last: they override the defaults above
         return command;
     }
 
-    private static void awaitReady(ServerProcess process, Endpoint endpoint) {
-        MariaDbServer probe = new MariaDbServer(endpoint, null, () -> { });
+    private static void awaitReady(ServerProcess process, Endpoint endpoint, boolean tls) {
+        MariaDbServer probe = new MariaDbServer(endpoint, null, () -> { }, tls);
         Deadline.await("Waiting for MariaDB on port " + endpoint.port() + " to accept connections", START_TIMEOUT,
                 process::exitReason, () -> {
                     try (Connection connection = probe.connect(null)) {

@@ -30,6 +30,14 @@ public final class LocalPostgres {
 
     /** A new, independent instance; the caller stops it (a shutdown hook does so at the latest). */
     public static PostgresServer start() {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}; with {@code certs}, {@code ssl=on} with their server certificate and only
+     * {@code hostssl} lines in pg_hba.conf (plain TCP connections are refused).
+     */
+    public static PostgresServer start(TestCertificates certs) {
         Path bin = Binaries.postgresBinDir().orElseThrow(() -> new ServerException(
                 "PostgreSQL initdb/postgres/pg_ctl not found on PATH, /usr/lib/postgresql/<version>/bin or via "
                         + "pg_config --bindir. " + TestServers.HOW_TO_PROVIDE));
@@ -42,13 +50,15 @@ public final class LocalPostgres {
             Path data = dir.resolve("data");
             String password = GeneratedPassword.create();
             initdb(bin, dir, data, password);
+            List<String> tlsSettings = certs == null ? List.of() : tlsOnly(dir, data, certs);
             for (int attempt = 1; ; attempt++) {
                 int port = FreePort.find();
                 Endpoint endpoint = new Endpoint("127.0.0.1", port, SUPERUSER, password);
                 ServerProcess process = ServerProcess.start("postgres on port " + port,
-                        OsUser.runAs(OS_USER, command(bin, data, dir, port)), dir.resolve("postgres-" + port + ".log"));
+                        OsUser.runAs(OS_USER, command(bin, data, dir, port, tlsSettings)),
+                        dir.resolve("postgres-" + port + ".log"));
                 try {
-                    awaitReady(process, endpoint);
+                    awaitReady(process, endpoint, certs != null);
                 } catch (ServerException e) {
                     boolean crashed = !process.isAlive();
                     process.kill(); // still starting up, nothing to shut down cleanly
@@ -60,7 +70,7 @@ public final class LocalPostgres {
                 log("PostgreSQL started on 127.0.0.1:" + port + " in " + (System.nanoTime() - started) / 1_000_000
                         + " ms (dir " + dir + ")");
                 ShutdownHooks.Registration hook = ShutdownHooks.register(() -> shutDown(process, bin, data, dir));
-                return new PostgresServer(endpoint, dir, hook::runNow);
+                return new PostgresServer(endpoint, dir, hook::runNow, certs != null);
             }
         } catch (RuntimeException e) {
             discard(dir);
@@ -86,9 +96,9 @@ public final class LocalPostgres {
         Path dir = server.scratchDir().orElseThrow(() -> new ServerException(server + " is not a private server"));
         Path bin = Binaries.postgresBinDir().orElseThrow();
         ServerProcess process = ServerProcess.start("postgres on port " + server.port(), OsUser.runAs(OS_USER,
-                command(bin, dir.resolve("data"), dir, server.port())),
+                command(bin, dir.resolve("data"), dir, server.port(), List.of())),
                 dir.resolve("postgres-" + server.port() + ".log"));
-        awaitReady(process, new Endpoint(server.host(), server.port(), server.user(), server.password()));
+        awaitReady(process, new Endpoint(server.host(), server.port(), server.user(), server.password()), false);
         // the shutdown hook registered by start() stops it: pg_ctl stop finds the server by its data dir
     }
 
@@ -131,7 +141,28 @@ public final class LocalPostgres {
         ServerProcess.run("initdb (" + locale + ")", OsUser.runAs(OS_USER, command), log, INITDB_TIMEOUT);
     }
 
-    private static List<String> command(Path bin, Path data, Path socketDir, int port) {
+    /** Server certificate files for postgres (its own, key 0600) and a pg_hba.conf of hostssl lines only. */
+    private static List<String> tlsOnly(Path dir, Path data, TestCertificates certs) {
+        try {
+            Path cert = Files.copy(certs.serverCert(), dir.resolve("server.crt"));
+            Path key = Files.copy(certs.serverKey(), dir.resolve("server.key"));
+            Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Path hba = data.resolve("pg_hba.conf");
+            Files.writeString(hba, "local all all trust\n"
+                    + "hostssl all all 127.0.0.1/32 scram-sha-256\n"
+                    + "hostssl all all ::1/128 scram-sha-256\n");
+            if (OsUser.isRoot()) {
+                for (Path file : List.of(cert, key, hba)) {
+                    ScratchDir.giveTo(file, OS_USER);
+                }
+            }
+            return List.of("ssl=on", "ssl_cert_file=" + cert, "ssl_key_file=" + key);
+        } catch (IOException e) {
+            throw new ServerException("Could not set up TLS for PostgreSQL in " + dir, e);
+        }
+    }
+
+    private static List<String> command(Path bin, Path data, Path socketDir, int port, List<String> extra) {
         List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(),
                 "-D", data.toString(),
                 "-p", String.valueOf(port),
@@ -141,11 +172,15 @@ public final class LocalPostgres {
             command.add("-c");
             command.add(setting);
         }
+        for (String setting : extra) {
+            command.add("-c");
+            command.add(setting);
+        }
         return command;
     }
 
-    private static void awaitReady(ServerProcess process, Endpoint endpoint) {
-        PostgresServer probe = new PostgresServer(endpoint, null, () -> { });
+    private static void awaitReady(ServerProcess process, Endpoint endpoint, boolean tls) {
+        PostgresServer probe = new PostgresServer(endpoint, null, () -> { }, tls);
         Deadline.await("Waiting for PostgreSQL on port " + endpoint.port() + " to accept connections", START_TIMEOUT,
                 process::exitReason, () -> {
                     try (Connection connection = probe.connect(null)) {

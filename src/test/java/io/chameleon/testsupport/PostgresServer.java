@@ -7,13 +7,22 @@ public final class PostgresServer extends DatabaseServer {
 
     private static final String MAINTENANCE_DATABASE = "postgres";
 
+    private final boolean tlsOnly;
+
     PostgresServer(Endpoint endpoint, Path scratchDir, Runnable shutdown) {
+        this(endpoint, scratchDir, shutdown, false);
+    }
+
+    /** @param tlsOnly a private server with only hostssl lines: connect with sslmode=require */
+    PostgresServer(Endpoint endpoint, Path scratchDir, Runnable shutdown, boolean tlsOnly) {
         super("PostgreSQL", endpoint, scratchDir, shutdown);
+        this.tlsOnly = tlsOnly;
     }
 
     @Override
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host() + ":" + port() + "/" + (database == null ? MAINTENANCE_DATABASE : database);
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + (database == null ? MAINTENANCE_DATABASE : database)
+                + (tlsOnly ? "?sslmode=require" : "");
     }
 
     public PostgresDatabase createDatabase(String name) {

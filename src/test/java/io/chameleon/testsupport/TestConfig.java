@@ -40,6 +40,8 @@ public final class TestConfig {
         set("GRANT_SELECT_TO", "");
         set("HEALTH_PORT", Integer.toString(FreePort.find()));
         set("AUTO_RESYNC_PURGED_BINLOG", "false");
+        set("PG_TLS", "");
+        set("MY_TLS", "");
     }
 
     /** A configuration whose target is the given database; the MySQL side points nowhere until set. */
@@ -58,6 +60,23 @@ public final class TestConfig {
         MariaDbServer server = source.server();
         return target(pg).set("MY_HOST", server.host()).set("MY_PORT", Integer.toString(server.port()))
                 .set("MY_USER", server.user()).set("MY_PASSWORD", server.password()).set("MY_SCHEMA", source.name());
+    }
+
+    /** TLS keys of pg_conn, e.g. {@code sslmode: verify-ca, sslrootcert: /path/ca.crt} (values are quoted). */
+    public TestConfig pgTls(Map<String, String> keys) {
+        return set("PG_TLS", yamlLines(keys, "  "));
+    }
+
+    /** TLS keys of the source's db_conn, e.g. {@code ssl_mode: verify-ca, ssl_ca: /path/ca.crt}. */
+    public TestConfig mysqlTls(Map<String, String> keys) {
+        return set("MY_TLS", yamlLines(keys, "      "));
+    }
+
+    private static String yamlLines(Map<String, String> keys, String indent) {
+        StringBuilder lines = new StringBuilder();
+        keys.forEach((key, value) -> lines.append(lines.length() == 0 ? "" : "\n" + indent).append(key)
+                .append(": '").append(value.replace("'", "''")).append('\''));
+        return lines.toString();
     }
 
     /** Sets a template placeholder, e.g. {@code set("PG_SCHEMA", "sales")}. */

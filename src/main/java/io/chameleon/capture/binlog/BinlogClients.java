@@ -3,9 +3,9 @@ package io.chameleon.capture.binlog;
 import io.chameleon.config.MySqlConnectionConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.tls.MySqlTls;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
-import com.github.shyiko.mysql.binlog.network.SSLMode;
 
 /** Builds the binlog client of a source, positioned at a transaction boundary. */
 public final class BinlogClients {
@@ -28,7 +28,7 @@ public final class BinlogClients {
         // full authentication by fetching the server's RSA key, with no option to refuse; in practice the reader's
         // JDBC login just before (which honours allow_public_key_retrieval) leaves the server's cache filled, and
         // this login takes the fast path that needs no key
-        client.setSSLMode(SSLMode.valueOf(db.sslMode().name()));
+        MySqlTls.applyTo(client, db);
         client.setEventDeserializer(BinlogEventDeserializers.create());
         // reconnection is ours: the library's keep-alive would resume mid-transaction
         client.setKeepAlive(false);

@@ -6,6 +6,7 @@ import io.chameleon.error.Backoff;
 import io.chameleon.mysql.BinaryLogs;
 import io.chameleon.mysql.BinlogPosition;
 
+import io.chameleon.tls.TlsFailure;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import org.jboss.logging.Logger;
 
@@ -147,7 +148,9 @@ public final class BinlogStream {
             next.connect();
             return next.getConnectionId() > 0;
         } catch (IOException e) {
-            failure = "cannot connect: " + e.getMessage();
+            failure = "cannot connect to the binlog of MySQL " + source.dbConn().host() + ':' + source.dbConn().port()
+                    + ": " + e.getMessage() + TlsFailure.explain(e, TlsFailure.Side.MYSQL).map(t -> " (" + t + ")")
+                    .orElse("");
             return false;
         } finally {
             watchdog.stop();

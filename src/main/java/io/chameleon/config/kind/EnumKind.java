@@ -32,7 +32,8 @@ public final class EnumKind<E extends Enum<E>> implements ValueKind<E> {
     @Override
     public E parse(JsonNode node, ValueSite site) throws InvalidValueException {
         String fix = "use " + choices();
-        String text = ScalarText.of(node, site, fix).trim();
+        // verify-ca as libpq and MySQL's --ssl-mode spell it, verify_ca as YAML keys do
+        String text = ScalarText.of(node, site, fix).trim().replace('-', '_');
         for (E constant : type.getEnumConstants()) {
             if (word(constant).equalsIgnoreCase(text)) {
                 return constant;

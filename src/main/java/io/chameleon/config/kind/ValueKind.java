@@ -17,6 +17,11 @@ public interface ValueKind<T> {
         return null;
     }
 
+    /** Whether an explicit YAML null leaves the key unset, as if it were not written (optional file paths). */
+    default boolean nullMeansUnset() {
+        return false;
+    }
+
     /** Short description of the accepted values, for the reference documentation. */
     String summary();
 }
