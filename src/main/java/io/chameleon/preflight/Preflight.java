@@ -92,7 +92,8 @@ public final class Preflight {
         if (!failed.isEmpty()) {
             throw new StateException(command + " refused: source " + source.name() + " is not ready ("
                     + failed.size() + " failing check" + (failed.size() == 1 ? "" : "s")
-                    + "; 'chameleon check --source " + source.name() + "' shows them all):\n" + failed.stream().map(r -> "  " + r.describe())
+                    + "; 'chameleon check --source " + source.name() + "' shows them all):\n"
+                    + failed.stream().map(r -> "  " + r.describe())
                     .collect(Collectors.joining("\n")));
         }
     }

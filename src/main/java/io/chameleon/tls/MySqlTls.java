@@ -43,7 +43,9 @@ public final class MySqlTls {
         if (db.sslMode() == SslMode.DISABLED || (files.ca() == null && files.cert() == null)) {
             return;
         }
-        StoreFiles stores = STORES.computeIfAbsent(files, MySqlTls::writeStores);
+        // written again when gone: a replica runs for weeks, and tmp cleaners delete old files
+        StoreFiles stores = STORES.compute(files, (key, known) -> known != null && known.present() ? known
+                : writeStores(key));
         if (stores.trust() != null) {
             props.setProperty("trustCertificateKeyStoreUrl", stores.trust().toUri().toString());
             props.setProperty("trustCertificateKeyStoreType", "PKCS12");
@@ -105,5 +107,8 @@ public final class MySqlTls {
     }
 
     private record StoreFiles(Path trust, Path client, String password) {
+        boolean present() {
+            return (trust == null || Files.exists(trust)) && (client == null || Files.exists(client));
+        }
     }
 }

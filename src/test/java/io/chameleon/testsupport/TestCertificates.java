@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Certificates made with openssl at test time (never committed): a CA, a server certificate it signed for
- * 127.0.0.1 only (so that {@code localhost} is a host name mismatch), a client certificate it signed, and an unrelated CA for the wrong-CA cases. Keys are
- * unencrypted PKCS#8 PEM, as {@code openssl req -newkey} writes them.
+ * 127.0.0.1 only (so that {@code localhost} is a host name mismatch), a client certificate it signed, and an
+ * unrelated CA for the wrong-CA cases. Keys are unencrypted PKCS#8 PEM, as {@code openssl req -newkey} writes them.
  */
 public record TestCertificates(Path dir, Path caCert, Path serverCert, Path serverKey, Path clientCert,
                                Path clientKey, Path otherCaCert) {
