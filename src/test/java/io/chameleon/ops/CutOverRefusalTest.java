@@ -48,7 +48,8 @@ class CutOverRefusalTest {
         source.execute("CREATE TABLE good (id INT AUTO_INCREMENT PRIMARY KEY, v INT)",
                 "CREATE TABLE bad (id INT AUTO_INCREMENT PRIMARY KEY, v INT)",
                 "INSERT INTO good (v) VALUES (1)", "INSERT INTO bad (v) VALUES (1)");
-        String config = TestConfig.between(source, target).set("CATALOGUE", "offline_catalogue").set("PG_SCHEMA", "offline")
+        String config = TestConfig.between(source, target).set("CATALOGUE", "offline_catalogue")
+                .set("PG_SCHEMA", "offline")
                 .write(home, "disabled").toString();
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
             target.execute("ALTER TABLE offline.bad ADD CONSTRAINT small CHECK (v < 100)");
@@ -80,7 +81,8 @@ class CutOverRefusalTest {
     }
     @Test
     void aStoppedReplicaBehindTheSourceIsRefused(MariaDbDatabase source, PostgresDatabase target, @TempDir Path home) {
-        source.execute("CREATE TABLE late (id INT AUTO_INCREMENT PRIMARY KEY, v INT)", "INSERT INTO late (v) VALUES (1)");
+        source.execute("CREATE TABLE late (id INT AUTO_INCREMENT PRIMARY KEY, v INT)",
+                "INSERT INTO late (v) VALUES (1)");
         String config = TestConfig.between(source, target).set("CATALOGUE", "behind_catalogue")
                 .set("PG_SCHEMA", "behind").write(home, "behind").toString();
         assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
