@@ -31,14 +31,22 @@ public final class Sequences {
     private Sequences() {
     }
 
-    /** The columns of a table that own a sequence, in column order; empty when the table is not there. */
+    /**
+     * The columns of a table that draw from a sequence — identity and serial columns (the sequence belongs to the
+     * column) and columns whose default calls {@code nextval} of another sequence — in column order; empty when the
+     * table is not there.
+     */
     public static List<Owned> ownedBy(Connection c, String qualifiedTable) throws SQLException {
         List<Owned> owned = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname::text, d.objid::bigint,"
-                + " d.objid::regclass::text FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
-                + " JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
-                + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
-                + " AND d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i') ORDER BY a.attnum")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname::text, s.oid::bigint, s.oid::regclass::text"
+                + " FROM pg_attribute a JOIN (SELECT d.refobjid AS relid, d.refobjsubid AS attnum, d.objid AS seq"
+                + " FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+                + " AND d.deptype IN ('a', 'i')"
+                + " UNION SELECT ad.adrelid, ad.adnum, d.refobjid FROM pg_attrdef ad JOIN pg_depend d"
+                + " ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid"
+                + " AND d.refclassid = 'pg_class'::regclass) u ON u.relid = a.attrelid AND u.attnum = a.attnum"
+                + " JOIN pg_class s ON s.oid = u.seq AND s.relkind = 'S'"
+                + " WHERE a.attrelid = to_regclass(?) ORDER BY a.attnum")) {
             ps.setString(1, qualifiedTable);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

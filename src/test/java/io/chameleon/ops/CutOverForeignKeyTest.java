@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * detach_replica with a foreign key whose rows do not satisfy it (written with foreign_key_checks off): the key is
- * created, reported with the count of rows that break it, and left NOT VALID; exit status 6.
+ * created, reported with the count of rows that break it, and left NOT VALID; exit status 6. Sequences behind a
+ * nextval default are set past the column's values too.
  */
 @RealServers
 class CutOverForeignKeyTest {
@@ -55,10 +56,16 @@ class CutOverForeignKeyTest {
         CliRunner.Result init = CliRunner.run("init_replica", "--config", config, "--source", "shop");
         assertThat(init.exitCode()).as(init.err()).isZero();
 
+        // a column added in PostgreSQL with a nextval default of its own sequence (as keep_existing_schema keeps)
+        target.execute("CREATE SEQUENCE zoo.owner_codes", "ALTER TABLE zoo.owners ADD COLUMN code bigint"
+                + " DEFAULT nextval('zoo.owner_codes')", "UPDATE zoo.owners SET code = 50");
+
         CliRunner.Result detach = CliRunner.run("detach_replica", "--config", config, "--source", "shop", "--yes");
 
         assertThat(detach.exitCode()).as(detach.out() + detach.err()).isEqualTo(6);
-        assertThat(detach.out()).contains("1 NOT VALID", "NOT VALID " + source.name() + ".pets.pets_owner_fk: 2 rows"
+        assertThat(detach.out()).contains("zoo.owners.id: next value 2 (already past)",
+                "zoo.owners.code: next value 51", "zoo.pets.id: next value 5 (already past)", "1 NOT VALID",
+                "NOT VALID " + source.name() + ".pets.pets_owner_fk: 2 rows"
                 + " of zoo.pets have no matching row in zoo.owners",
                 "ALTER TABLE \"zoo\".\"pets\" VALIDATE CONSTRAINT \"pets_owner_fk\"");
         assertThat(target.queryForList("SELECT convalidated FROM pg_constraint WHERE conname = 'pets_owner_fk'"))

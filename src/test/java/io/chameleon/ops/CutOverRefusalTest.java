@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * detach_replica refuses while a table is disabled (and names it), and with --force detaches anyway, naming what is
- * left behind: the disabled table and the changes a stopped replica did not read.
+ * left behind: the disabled table and the changes a stopped replica did not read. A stopped replica behind the
+ * source is refused too.
  */
 @RealServers
 class CutOverRefusalTest {
@@ -47,7 +48,8 @@ class CutOverRefusalTest {
         source.execute("CREATE TABLE good (id INT AUTO_INCREMENT PRIMARY KEY, v INT)",
                 "CREATE TABLE bad (id INT AUTO_INCREMENT PRIMARY KEY, v INT)",
                 "INSERT INTO good (v) VALUES (1)", "INSERT INTO bad (v) VALUES (1)");
-        String config = TestConfig.between(source, target).set("CATALOGUE", "offline_catalogue").set("PG_SCHEMA", "offline")
+        String config = TestConfig.between(source, target).set("CATALOGUE", "offline_catalogue")
+                .set("PG_SCHEMA", "offline")
                 .write(home, "disabled").toString();
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
             target.execute("ALTER TABLE offline.bad ADD CONSTRAINT small CHECK (v < 100)");
@@ -76,5 +78,27 @@ class CutOverRefusalTest {
         assertThat(target.queryForList("SELECT count(*) FROM offline_catalogue.source")).containsExactly(List.of(0L));
         assertThat(target.queryForList("INSERT INTO offline.good (v) VALUES (9) RETURNING id")).as("past the source's "
                 + "AUTO_INCREMENT, even for a row not replicated").containsExactly(List.of(4));
+    }
+    @Test
+    void aStoppedReplicaBehindTheSourceIsRefused(MariaDbDatabase source, PostgresDatabase target, @TempDir Path home) {
+        source.execute("CREATE TABLE late (id INT AUTO_INCREMENT PRIMARY KEY, v INT)",
+                "INSERT INTO late (v) VALUES (1)");
+        String config = TestConfig.between(source, target).set("CATALOGUE", "behind_catalogue")
+                .set("PG_SCHEMA", "behind").write(home, "behind").toString();
+        assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
+        assertThat(CliRunner.run("add_source", "--config", config, "--source", "shop").exitCode()).isZero();
+        CliRunner.Result init = CliRunner.run("init_replica", "--config", config, "--source", "shop");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        source.execute("INSERT INTO late (v) VALUES (2)"); // no replica runs to read it
+
+        CliRunner.Result refused = CliRunner.run("detach_replica", "--config", config, "--source", "shop", "--yes",
+                "--timeout", "5");
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(5);
+        assertThat(refused.err()).contains("detach_replica --source shop refused, nothing was changed: the replica of "
+                + "shop is", "cannot be applied", "start_replica --source shop");
+        assertThat(target.queryForList("SELECT count(*) FROM behind_catalogue.source")).containsExactly(List.of(1L));
+        assertThat(target.queryForList("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                + " AND connamespace = 'behind'::regnamespace")).containsExactly(List.of(0L));
     }
 }

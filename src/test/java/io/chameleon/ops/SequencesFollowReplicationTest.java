@@ -62,7 +62,8 @@ class SequencesFollowReplicationTest {
         String config = TestConfig.between(source, target).set("CATALOGUE", "explicit_catalogue")
                 .set("PG_SCHEMA", "tix").write(home, "explicit").toString();
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
-            source.execute("INSERT INTO tickets VALUES (5000, 'explicit')", "INSERT INTO tickets (note) VALUES ('next')");
+            source.execute("INSERT INTO tickets VALUES (5000, 'explicit')",
+                    "INSERT INTO tickets (note) VALUES ('next')");
             Eventually.equals(List.of(List.of(2L)), () -> target.queryForList("SELECT count(*) FROM tix.tickets"),
                     DEADLINE);
         }
