@@ -69,6 +69,7 @@ final class ChunkApplier {
     private final RowLayoutRepository layoutRepository;
     private final Map<Integer, RowLayout> layouts = new HashMap<>();
     private final Map<Integer, Long> appliedPerTable = new HashMap<>();
+    private final List<ReplayFailure> disabled = new ArrayList<>();
     private long rows;
     private long ddl;
     private long skipped;
@@ -150,6 +151,11 @@ final class ChunkApplier {
         skipped++;
     }
 
+    /** The failures that switched tables off in this chunk (on_error_replay: continue), once it is committed. */
+    List<ReplayFailure> disabledTables() {
+        return List.copyOf(disabled);
+    }
+
     /** Per-table counters of show_status, in the transaction of the applied rows. */
     private void recordAppliedPerTable() throws SQLException {
         if (appliedPerTable.isEmpty()) {
@@ -176,6 +182,7 @@ final class ChunkApplier {
             tables.put(table.tableId(), table.disabled());
         }
         errorLog.write(connection, failure);
+        disabled.add(failure);
         LOG.warnf("event=replay_table_disabled source=%d table=%s.%s binlog=%s:%s batch=%s sqlstate=%s message=\"%s\"",
                 sourceId, failure.destinationSchema(), failure.tableName(), failure.binlogFile(),
                 failure.binlogPosition(), failure.batchId(), failure.sqlState(), failure.message());
