@@ -40,6 +40,10 @@ public final class TestConfig {
         set("GRANT_SELECT_TO", "");
         set("HEALTH_PORT", Integer.toString(FreePort.find()));
         set("AUTO_RESYNC_PURGED_BINLOG", "false");
+        set("ROLLBAR_KEY", "");
+        set("ROLLBAR_ENV", "");
+        set("NOTIFY", "");
+        set("ON_ERROR_REPLAY", "continue");
     }
 
     /** A configuration whose target is the given database; the MySQL side points nowhere until set. */
