@@ -34,6 +34,7 @@ public final class Notifier implements AutoCloseable {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** How long a command that ends waits for its alerts to go out. */
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final List<NotificationSink> sinks;
     private final NotificationLevel threshold;
@@ -42,6 +43,9 @@ public final class Notifier implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong undelivered = new AtomicLong();
+    /** One log line per interval at most for alerts dropped, and for alerts a receiver did not take. */
+    private final LogThrottle dropLog = new LogThrottle(LOG_INTERVAL);
+    private final LogThrottle failureLog = new LogThrottle(LOG_INTERVAL);
     private HttpClient http;
     private Thread worker;
 
@@ -138,8 +142,12 @@ public final class Notifier implements AutoCloseable {
         if (!queue.offer(notification)) {
             pending.decrementAndGet();
             undelivered.incrementAndGet();
-            LOG.warnf("event=notification_dropped alert=%s source=%s reason=\"queue of %d alerts full: the receivers"
-                    + " do not keep up\"", event, source, QUEUE_CAPACITY);
+            long suppressed = dropLog.suppressedIfTooSoon();
+            if (suppressed >= 0) {
+                LOG.warnf("event=notification_dropped alert=%s source=%s dropped_since_last_line=%d reason=\"queue"
+                        + " of %d alerts full: the receivers do not keep up\"", event, source, suppressed,
+                        QUEUE_CAPACITY);
+            }
             return;
         }
         startWorker();
@@ -230,15 +238,23 @@ public final class Notifier implements AutoCloseable {
                 return;
             }
             undelivered.incrementAndGet();
-            LOG.warnf("event=notification_not_delivered receiver=\"%s\" alert=%s source=%s status=%d",
-                    sink.describe(), notification.event(), notification.source(), response.statusCode());
+            long suppressed = failureLog.suppressedIfTooSoon();
+            if (suppressed >= 0) {
+                LOG.warnf("event=notification_not_delivered receiver=\"%s\" alert=%s source=%s status=%d"
+                        + " failed_since_last_line=%d", sink.describe(), notification.event(), notification.source(),
+                        response.statusCode(), suppressed);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             undelivered.incrementAndGet();
         } catch (Exception e) {
             undelivered.incrementAndGet();
-            LOG.warnf("event=notification_not_delivered receiver=\"%s\" alert=%s source=%s reason=\"%s\"",
-                    sink.describe(), notification.event(), notification.source(), mask(e.toString()));
+            long suppressed = failureLog.suppressedIfTooSoon();
+            if (suppressed >= 0) {
+                LOG.warnf("event=notification_not_delivered receiver=\"%s\" alert=%s source=%s reason=\"%s\""
+                        + " failed_since_last_line=%d", sink.describe(), notification.event(), notification.source(),
+                        mask(e.toString()), suppressed);
+            }
         }
     }
 
