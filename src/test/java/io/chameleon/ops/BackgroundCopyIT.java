@@ -33,7 +33,8 @@ class BackgroundCopyIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(180);
     private static final Path LAUNCHER = Path.of("scripts", "chameleon");
-    private static final int ROWS = 400_000;
+    /** Enough rows for a copy of several seconds, so that show_status can be seen while it runs. */
+    private static final int ROWS = 1_500_000;
     private static final Pattern STARTED = Pattern.compile("init_replica of source shop started in the background"
             + " \\(pid (\\d+)\\)");
 
@@ -42,7 +43,7 @@ class BackgroundCopyIT {
                                                                       PostgresDatabase target,
                                                                       @TempDir Path home) throws Exception {
         source.execute("CREATE TABLE big (id INT PRIMARY KEY, body VARCHAR(250) NOT NULL)",
-                "INSERT INTO big SELECT seq, repeat('x', 200) FROM seq_1_to_" + ROWS);
+                "INSERT INTO big SELECT seq, repeat('x', 100) FROM seq_1_to_" + ROWS);
         Path config = TestConfig.between(source, target).set("LOG_DEST", "file").set("COPY_WORKERS", "1")
                 .write(home, "background");
         String cfg = config.toString();
