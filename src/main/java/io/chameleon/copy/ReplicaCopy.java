@@ -100,9 +100,9 @@ public final class ReplicaCopy {
             return false;
         }
         if (!previous.processGone()) {
-            throw new StateException("a copy of source " + source.name() + " (" + previous.command() + ") is running"
-                    + " in process " + previous.pid() + " on " + previous.host() + " since " + previous.startedAt()
-                    + "; wait for it to finish (show_status --source " + source.name() + ")");
+            throw new StateException("a copy of source " + source.name() + " (" + previous.command()
+                    + ") is running in process " + previous.pid() + " on " + previous.host() + " since "
+                    + previous.startedAt() + "; wait for it to finish (show_status --source " + source.name() + ")");
         }
         String message = "process " + previous.pid() + " ended without finishing the copy (killed)";
         runs.markKilled(record.id(), previous.pid(), message);
@@ -121,7 +121,8 @@ public final class ReplicaCopy {
                 throw new StateException("source '" + source.name() + "' is " + record.status().label()
                         + "; stop it with 'stop_replica --source " + source.name() + "' before " + command);
             }
-            SourceStatus working = scope.kind() == CopyScope.Kind.ALL ? SourceStatus.INITIALISING : SourceStatus.SYNCING;
+            SourceStatus working = scope.kind() == CopyScope.Kind.ALL ? SourceStatus.INITIALISING
+                    : SourceStatus.SYNCING;
             try (CopyRunRecorder recorder = CopyRunRecorder.start(postgres, config.catalogueSchema(), record.id(),
                     command, this::runProgress)) {
                 sources.setStatus(source.name(), working, command + " started");

@@ -68,7 +68,8 @@ class BackgroundCopyIT {
         assertThat(second.err()).contains("a copy of source shop is already running: it is copied by process " + pid);
         source.execute("INSERT INTO big VALUES (" + (ROWS + 1) + ", 'during the copy')");
         Eventually.equals(true, () -> status(cfg).matches("(?s).*shop: init_replica running .*: \\d/1 tables,"
-                + " [\\d,]*[1-9][\\d,]* of ~[\\d,]+ rows, [\\d.]+ [KMG]iB, [\\d,]+ rows/s, [\\d.]+ [KMG]iB/s.*"), DEADLINE);
+                + " [\\d,]*[1-9][\\d,]* of ~[\\d,]+ rows, [\\d.]+ [KMG]iB, [\\d,]+ rows/s, [\\d.]+ [KMG]iB/s.*"),
+                DEADLINE);
         String running = status(cfg);
         System.out.println("show_status while copying:\n" + running);
 

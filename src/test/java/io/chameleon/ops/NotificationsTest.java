@@ -206,7 +206,8 @@ class NotificationsTest {
     @Test
     void replicationGoesOnWhileTheReceiverHangs(MariaDbDatabase source, PostgresDatabase target,
                                                 @TempDir Path home) throws Exception {
-        source.execute("CREATE TABLE parcels (id INT PRIMARY KEY, qty INT)", "CREATE TABLE entries (id INT PRIMARY KEY)");
+        source.execute("CREATE TABLE parcels (id INT PRIMARY KEY, qty INT)",
+                "CREATE TABLE entries (id INT PRIMARY KEY)");
         try (HttpReceiver hanging = HttpReceiver.start(Answer.HANG)) {
             String config = TestConfig.between(source, target).set("CATALOGUE", "cat_hanging").set("NOTIFY",
                     "notification_webhook: '" + hanging.url("/hook") + "'").write(home, "hanging").toString();
@@ -231,7 +232,8 @@ class NotificationsTest {
 
     /** A port nothing listens on: connections to it are refused. */
     private static int closedPort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -48,8 +48,8 @@ final class ReplicaHarness implements AutoCloseable {
         var pg = loaded.pgConn(); // where the configuration says: a test may route it through a proxy
         PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
                 pg.password() == null ? null : pg.password().reveal(), pg.database()), "test");
-        ReplicaHarness harness = new ReplicaHarness(new ReplicaProcess(loaded, shop, postgres, new SourceConnector(shop))
-                .notifyingWith(Notifier.of(loaded, NotificationLevel.INFO)));
+        ReplicaHarness harness = new ReplicaHarness(new ReplicaProcess(loaded, shop, postgres,
+                new SourceConnector(shop)).notifyingWith(Notifier.of(loaded, NotificationLevel.INFO)));
         harness.thread.start();
         return harness;
     }
