@@ -10,23 +10,32 @@ import java.time.OffsetDateTime;
  * @param state         running, finished, failed or killed, as recorded
  * @param rowsEstimated the source's row estimates of the tables to copy (statistics: may be off either way)
  * @param message       how it ended (the error of a failed copy), null while running
+ * @param sinceUpdate   time since its last progress write, by the catalogue's clock
  */
 public record CopyRun(int sourceId, String command, String state, int tablesTotal, int tablesDone, long rowsCopied,
                       long rowsEstimated, long bytesCopied, String host, long pid, OffsetDateTime startedAt,
-                      OffsetDateTime updatedAt, OffsetDateTime endedAt, String message) {
+                      OffsetDateTime updatedAt, OffsetDateTime endedAt, String message, Duration sinceUpdate) {
 
     public static final String RUNNING = "running";
     public static final String FINISHED = "finished";
     public static final String FAILED = "failed";
     public static final String KILLED = "killed";
+    /** A running copy writes its progress every 2 s; one silent this long is gone, whatever host it ran on. */
+    public static final Duration SILENT_AFTER = Duration.ofSeconds(60);
 
-    /** The recorded state, or {@code killed} when it says running but its process is gone from this host. */
+    /**
+     * The recorded state, or {@code killed} when it says running but its process is gone from this host or has not
+     * written its progress for {@link #SILENT_AFTER}.
+     */
     public String effectiveState() {
         return RUNNING.equals(state) && processGone() ? KILLED : state;
     }
 
-    /** Whether the process recorded as copying ran on this host and has ended. */
+    /** Whether the process recorded as copying has ended: gone from this host, or silent for too long. */
     public boolean processGone() {
+        if (sinceUpdate != null && sinceUpdate.compareTo(SILENT_AFTER) > 0) {
+            return true;
+        }
         return thisHost().equals(host) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 

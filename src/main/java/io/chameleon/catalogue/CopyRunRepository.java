@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -92,7 +93,8 @@ public final class CopyRunRepository {
     public Optional<CopyRun> last(int sourceId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT source_id, command, state, tables_total,"
                 + " tables_done, rows_copied, rows_estimated, bytes_copied, host, pid, started_at, updated_at,"
-                + " ended_at, message FROM " + table() + " WHERE source_id = ?")) {
+                + " ended_at, message, extract(epoch FROM now() - updated_at) FROM " + table()
+                + " WHERE source_id = ?")) {
             ps.setInt(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -101,7 +103,8 @@ public final class CopyRunRepository {
                 return Optional.of(new CopyRun(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9), rs.getLong(10),
                         rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class),
-                        rs.getObject(13, OffsetDateTime.class), rs.getString(14)));
+                        rs.getObject(13, OffsetDateTime.class), rs.getString(14),
+                        Duration.ofMillis(Math.round(rs.getDouble(15) * 1000))));
             }
         }
     }

@@ -91,7 +91,9 @@ class BackgroundCopyIT {
         Launched again = launch(home, "init_replica", "--config", cfg, "--source", "shop");
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         long doomed = pidOf(again);
-        Eventually.equals(true, () -> status(cfg).contains("init_replica running (pid " + doomed), DEADLINE);
+        // killed mid-load: once rows are being copied
+        Eventually.equals(true, () -> status(cfg).matches("(?s).*init_replica running \\(pid " + doomed
+                + " .*: 0/1 tables, [\\d,]*[1-9][\\d,]* of .*"), DEADLINE);
         ProcessHandle.of(doomed).orElseThrow().destroyForcibly();
         awaitExit(doomed);
 
@@ -99,6 +101,7 @@ class BackgroundCopyIT {
         System.out.println("show_status after kill -9 of the copy:\n" + killed);
         assertThat(killed).contains("shop: last copy init_replica killed (process " + doomed,
                 "nothing of it was published: run init_replica again");
+        assertThat(killed).matches("(?s).*killed .*last progress .*: 0/1 tables, [\\d,]*[1-9][\\d,]* of .*");
         assertThat(target.queryForList("SELECT count(*) FROM shop.big")).as("the published copy is untouched")
                 .containsExactly(List.of((long) ROWS + 2));
         CliRunner.Result refusedStart = CliRunner.run("start_replica", "--config", cfg, "--source", "shop",
