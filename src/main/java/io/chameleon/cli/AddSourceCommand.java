@@ -19,8 +19,7 @@ public class AddSourceCommand extends Subcommand implements Callable<Integer> {
         CommandContext context = root.context();
         String name = context.requireSource("add_source");
         SourceConfig source = context.config(err).source(name);
-        ReservedSchemaNames.refuse(name, source.schemaMappings(), context.config(err).catalogueSchema(),
-                context.config(err).file());
+        ReservedSchemaNames.refuse(name, source.schemaMappings(), context.config(err).catalogueSchema());
         SourceRecord added = context.withCurrentCatalogue(err, "add_source",
                 (catalogue, sources) -> sources.register(name, EnumKind.word(source.type()), source.schemaMappings()));
         out.println("Source " + added.name() + " added (id " + added.id() + ", status "

@@ -2,7 +2,6 @@ package io.chameleon.cli;
 
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.ops.SchemaMappingUpdate;
-import io.chameleon.postgres.ReservedSchemaNames;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -19,8 +18,6 @@ public class UpdateSchemaMappingsCommand extends Subcommand implements Callable<
         CommandContext context = root.context();
         String name = context.requireSource("update_schema_mappings");
         ChameleonConfig config = context.config(err);
-        ReservedSchemaNames.refuse(name, config.source(name).schemaMappings(), config.catalogueSchema(),
-                config.file());
         context.withCurrentCatalogue(err, "update_schema_mappings", (catalogue, sources) -> null);
         new SchemaMappingUpdate(config, config.source(name), context.postgres(err, "update_schema_mappings"), out())
                 .run();

@@ -11,22 +11,25 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** add_source refuses destination schemas PostgreSQL reserves (pg_*, information_schema) before registering them. */
+/**
+ * add_source refuses destination schemas PostgreSQL reserves (pg_*, information_schema) and the catalogue's, before
+ * registering anything (the same rule as update_schema_mappings).
+ */
 @RealServers
 class ReservedSchemaNamesTest {
 
     @Test
     void addSourceRefusesReservedDestinationSchemas(PostgresDatabase target, @TempDir Path home) {
-        for (String reserved : new String[] {"pg_shop", "information_schema", "cat_reserved"}) {
+        for (String reserved : new String[] {"pg_shop", "PG_shop", "information_schema", "cat_reserved"}) {
             String config = TestConfig.target(target).set("CATALOGUE", "cat_reserved").set("PG_SCHEMA", reserved)
                     .write(home, "reserved").toString();
             assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
 
             CliRunner.Result add = CliRunner.run("add_source", "--config", config, "--source", "shop");
 
-            assertThat(add.exitCode()).as(reserved).isEqualTo(3);
-            assertThat(add.err()).contains("schema_mappings of source shop in " + config + " map to destination"
-                    + " schemas that cannot be used: 'shop_db' -> '" + reserved + "'", "map them to other names");
+            assertThat(add.exitCode()).as(reserved).isEqualTo(5);
+            assertThat(add.err()).contains("source 'shop': MySQL database 'shop_db' cannot map to schema '"
+                    + reserved + "': ", "choose another name in schema_mappings");
             assertThat(CliRunner.run("show_status", "--config", config).out()).as(reserved)
                     .contains("No sources registered");
         }
