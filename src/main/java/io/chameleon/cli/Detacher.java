@@ -74,6 +74,10 @@ final class Detacher {
     }
 
     private static Process spawn(String what, Path output) {
+        if (!ChameleonMain.program) {
+            throw new StateException("this process is not the chameleon program (an embedding or a test), so it"
+                    + " cannot start " + what + " in the background; add --foreground");
+        }
         ProcessHandle.Info self = ProcessHandle.current().info();
         List<String> command = new ArrayList<>();
         command.add(self.command().orElseThrow(() -> new StateException("cannot tell how this program was started"
