@@ -50,6 +50,8 @@ class BackgroundCopyIT {
         assertThat(CliRunner.run("create_replica_schema", "--config", cfg).exitCode()).isZero();
         assertThat(CliRunner.run("add_source", "--config", cfg, "--source", "shop").exitCode()).isZero();
         launch(home, "--version"); // the launcher's first run records its class-data archive
+        Launched version = launch(home, "--version");
+        System.out.printf("chameleon --version (JVM start-up, for comparison) returned in %d ms%n", version.millis());
 
         Launched first = launch(home, "init_replica", "--config", cfg, "--source", "shop");
 
@@ -91,6 +93,7 @@ class BackgroundCopyIT {
         Launched again = launch(home, "init_replica", "--config", cfg, "--source", "shop");
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         long doomed = pidOf(again);
+        System.out.printf("init_replica (background) returned in %d ms%n", again.millis());
         // killed mid-load: once rows are being copied
         Eventually.equals(true, () -> status(cfg).matches("(?s).*init_replica running \\(pid " + doomed
                 + " .*: 0/1 tables, [\\d,]*[1-9][\\d,]* of .*"), DEADLINE);
@@ -111,6 +114,7 @@ class BackgroundCopyIT {
 
         Launched redo = launch(home, "init_replica", "--config", cfg, "--source", "shop");
         assertThat(redo.exitCode()).as(redo.out() + redo.err()).isZero();
+        System.out.printf("init_replica (background) returned in %d ms%n", redo.millis());
         awaitExit(pidOf(redo));
         assertThat(status(cfg)).contains("shop: last copy init_replica finished");
         assertThat(Files.readString(home.resolve("logs/background_shop_copy.log")))
