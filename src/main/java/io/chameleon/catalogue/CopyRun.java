@@ -41,12 +41,19 @@ public record CopyRun(int sourceId, String command, String state, int tablesTota
 
     /** The name this host records itself under (as the replica's pulse does). */
     public static String thisHost() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
+        String name = hostName;
+        if (name == null) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                name = "unknown";
+            }
+            hostName = name; // the lookup may take seconds where the host name does not resolve
         }
+        return name;
     }
+
+    private static volatile String hostName;
 
     /** Time from the start to the end, or to the last update while it runs. */
     public Duration elapsed() {
