@@ -122,6 +122,16 @@ class BackgroundCopyIT {
         assertThat(target.queryForList("SELECT count(*) FROM shop.big")).containsExactly(List.of((long) ROWS + 2));
         assertThat(target.queryForList("SELECT count(*) FROM pg_namespace WHERE nspname LIKE '%tmp%'"))
                 .as("no loading schema left").containsExactly(List.of(0L));
+
+        // sync_tables (and refresh_schema) go to the background the same way
+        Launched sync = launch(home, "sync_tables", "--config", cfg, "--source", "shop", "--tables",
+                source.name() + ".big");
+        assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
+        Matcher started = Pattern.compile("sync_tables of source shop started in the background \\(pid (\\d+)\\)")
+                .matcher(sync.out());
+        assertThat(started.find()).as(sync.out()).isTrue();
+        awaitExit(Long.parseLong(started.group(1)));
+        assertThat(status(cfg)).contains("shop: last copy sync_tables finished", "1/1 tables, 1,500,002 of");
     }
 
     private record Launched(int exitCode, String out, String err, long millis) {
