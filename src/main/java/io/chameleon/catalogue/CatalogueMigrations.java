@@ -21,7 +21,9 @@ public final class CatalogueMigrations {
             new CatalogueMigration(8, "row images as arrays of column texts", "catalogue/V8__array_images.sql"),
             new CatalogueMigration(9, "row changes per table of each batch", "catalogue/V9__batch_table_counts.sql"),
             new CatalogueMigration(10, "time of the last maintenance", "catalogue/V10__maintenance.sql"),
-            new CatalogueMigration(11, "standby processes and the fencing epoch", "catalogue/V11__standby_takeover.sql"));
+            new CatalogueMigration(11, "standby processes and the fencing epoch", "catalogue/V11__standby_takeover.sql"),
+            new CatalogueMigration(12, "the last copy of each source and its progress",
+                    "catalogue/V12__copy_run.sql"));
 
     private CatalogueMigrations() {
     }

@@ -2,9 +2,9 @@ package io.chameleon.catalogue;
 
 import io.chameleon.error.StateException;
 import io.chameleon.postgres.PgIdentifiers;
+import io.chameleon.postgres.ReservedSchemaNames;
 import io.chameleon.postgres.Transactions;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +29,6 @@ public final class SchemaMappingRepository {
                           Map<String, Integer> tablesRemoved, Map<String, String> added) {
     }
 
-    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     private final Connection connection;
     private final String schema;
@@ -101,7 +99,7 @@ public final class SchemaMappingRepository {
                         + mapping.getKey() + "' to destination schema '" + destination
                         + "'; a destination schema takes one database: fix schema_mappings");
             }
-            refuseReserved(name, mapping.getKey(), destination);
+            ReservedSchemaNames.refuse(name, mapping.getKey(), destination, schema);
         }
         try (PreparedStatement ps = connection.prepareStatement("SELECT s.source_name, m.origin_schema,"
                 + " m.destination_schema FROM " + table("schema_mapping") + " m JOIN " + table("source")
@@ -140,26 +138,6 @@ public final class SchemaMappingRepository {
                             + "replayed yet; they name the current schemas, so they are replayed first");
                 }
             }
-        }
-    }
-
-    private void refuseReserved(String source, String origin, String destination) {
-        String lower = destination.toLowerCase(Locale.ROOT);
-        String why = null;
-        if (lower.startsWith("pg_")) {
-            why = "PostgreSQL reserves schema names starting with pg_";
-        } else if (lower.equals("information_schema")) {
-            why = "it is PostgreSQL's information schema";
-        } else if (destination.equals(schema)) {
-            why = "it is the replica catalogue";
-        } else if (destination.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-            why = "PostgreSQL names are at most " + MAX_IDENTIFIER_BYTES + " bytes and it would be truncated";
-        } else if (destination.isBlank()) {
-            why = "it is empty";
-        }
-        if (why != null) {
-            throw new StateException("source '" + source + "': MySQL database '" + origin + "' cannot map to schema '"
-                    + destination + "': " + why + "; choose another name in schema_mappings");
         }
     }
 

@@ -3,6 +3,7 @@ package io.chameleon.cli;
 import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.config.kind.EnumKind;
+import io.chameleon.postgres.ReservedSchemaNames;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ public class AddSourceCommand extends Subcommand implements Callable<Integer> {
         CommandContext context = root.context();
         String name = context.requireSource("add_source");
         SourceConfig source = context.config(err).source(name);
+        ReservedSchemaNames.refuse(name, source.schemaMappings(), context.config(err).catalogueSchema());
         SourceRecord added = context.withCurrentCatalogue(err, "add_source",
                 (catalogue, sources) -> sources.register(name, EnumKind.word(source.type()), source.schemaMappings()));
         out.println("Source " + added.name() + " added (id " + added.id() + ", status "

@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.error.ExitStatus;
+import io.chameleon.notify.NotificationLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +61,11 @@ public class ChameleonCommand implements Callable<Integer> {
             description = "Run in the foreground; show stack traces of unexpected errors.")
     boolean debug;
 
+    @Option(names = "--rollbar-level", paramLabel = "LEVEL", defaultValue = "info", scope = ScopeType.INHERIT,
+            description = "Least severe alert sent to Rollbar and notification_webhook: critical, error, warning or"
+                    + " info (default: ${DEFAULT-VALUE}).")
+    NotificationLevel rollbarLevel;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
@@ -67,6 +73,6 @@ public class ChameleonCommand implements Callable<Integer> {
     }
 
     CommandContext context() {
-        return new CommandContext(config, source, debug);
+        return new CommandContext(config, source, debug, rollbarLevel);
     }
 }

@@ -17,7 +17,14 @@ public class ChameleonMain implements QuarkusApplication {
     @Inject
     CommandLine.IFactory factory;
 
+    /**
+     * Whether this process is the chameleon program (started through {@link #main}), so that running a command in
+     * the background may start this program again; a command run embedded (tests) must stay in the foreground.
+     */
+    static volatile boolean program;
+
     public static void main(String... args) {
+        program = true;
         // the build's class-data-sharing run must boot Quarkus to record its classes
         boolean recordingClasses = Boolean.getBoolean("quarkus.appcds.generate");
         // one command line, built once (its model of every command is most of what --help costs) for both

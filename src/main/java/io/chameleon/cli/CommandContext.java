@@ -8,6 +8,8 @@ import io.chameleon.config.LoadedConfig;
 import io.chameleon.config.PgConnectionConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.error.UsageException;
+import io.chameleon.notify.NotificationLevel;
+import io.chameleon.notify.Notifier;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.postgres.PostgresEndpoint;
 
@@ -21,12 +23,22 @@ final class CommandContext {
     private final String configName;
     private final String sourceName;
     private final boolean debug;
+    private final NotificationLevel rollbarLevel;
     private LoadedConfig loaded;
 
-    CommandContext(String configName, String sourceName, boolean debug) {
+    CommandContext(String configName, String sourceName, boolean debug, NotificationLevel rollbarLevel) {
         this.configName = configName;
         this.sourceName = sourceName;
         this.debug = debug;
+        this.rollbarLevel = rollbarLevel == null ? NotificationLevel.INFO : rollbarLevel;
+    }
+
+    /**
+     * Where this command's alerts go (rollbar_key/rollbar_env, notification_webhook, --rollbar-level); close it
+     * when the command ends so that queued alerts get out.
+     */
+    Notifier notifier(PrintWriter err) {
+        return Notifier.of(config(err), rollbarLevel);
     }
 
     boolean debug() {

@@ -1,6 +1,9 @@
 package io.chameleon.cli;
 
+import io.chameleon.error.UsageException;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 
 /** Builds the configured picocli command line, the same way for the quick-help path and inside Quarkus. */
 public final class CommandLines {
@@ -29,6 +32,20 @@ public final class CommandLines {
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setExitCodeExceptionMapper(reporter);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        ReferenceOptions referenceOptions = new ReferenceOptions();
+        referenceOptions.addTo(commandLine);
+        commandLine.setExecutionStrategy(parsed -> {
+            PrintWriter err = commandLine.getErr();
+            if (parsed.subcommand() != null) {
+                RootWarning.warnIfRoot(err);
+                try {
+                    referenceOptions.check(parsed, err);
+                } catch (UsageException e) {
+                    throw new CommandLine.ExecutionException(commandLine, e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return commandLine;
     }
 }

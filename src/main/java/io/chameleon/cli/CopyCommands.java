@@ -3,24 +3,31 @@ package io.chameleon.cli;
 import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.LogDestination;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.CopyScope;
 import io.chameleon.copy.CopySettings;
 import io.chameleon.copy.CopySummary;
 import io.chameleon.copy.ReplicaCopy;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.notify.Notifier;
 import io.chameleon.ops.PidFile;
 import io.chameleon.ops.ReplicaStopper;
 import io.chameleon.preflight.Preflight;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** What init_replica, refresh_schema, sync_tables and copy_schema share: build the copy and run it. */
+/**
+ * What init_replica, refresh_schema, sync_tables and copy_schema share: build the copy and run it. The first three
+ * run in the background by default, as pg_chameleon's do (and as start_replica does here): this process checks the
+ * source, starts the copy as a child holding {@code <pid_dir>/<source>_copy.pid} and returns; {@code --foreground},
+ * {@code --debug} and {@code log_dest: stdout} keep the copy in this process.
+ */
 final class CopyCommands {
 
     private CopyCommands() {
     }
 
-    static CopySummary run(ChameleonCommand root, CommandSpec spec, String command, CopyScope scope) {
+    static int run(ChameleonCommand root, CommandSpec spec, String command, CopyScope scope, boolean foreground) {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         CommandContext context = root.context();
@@ -30,6 +37,35 @@ final class CopyCommands {
             SourceConfig configured = config.source(name);
             Preflight.refuseIfFailing(command, configured, new SourceConnector(configured), Preflight.Purpose.COPY);
         }
+        PidFile copyPid = PidFile.copy(config.pidDir(), name);
+        boolean background = !foreground && !root.debug && config.logDest() == LogDestination.FILE
+                && !command.equals("copy_schema");
+        if (background) {
+            // what the child would fail on at once is said here rather than only in its log
+            context.withCurrentCatalogue(err, command, (catalogue, sources) -> sources.require(name));
+            long pid = Detacher.detachCopy(config, name, context.configName(), command);
+            out.println(command + " of source " + name + " started in the background (pid " + pid + "); follow it"
+                    + " with 'show_status --source " + name + "'.");
+            err.println("Logging to " + ReplicaLogFile.copyLog(config, context.configName(), name));
+            return 0;
+        }
+        copyPid.claim();
+        try (Notifier notifier = context.notifier(err)) {
+            try {
+                CopySummary summary = copy(context, out, err, config, name, command, scope);
+                notifier.copyFinished(name, command, summary.tables().size(), summary.rows(), summary.elapsed());
+                return 0;
+            } catch (RuntimeException e) {
+                notifier.copyFailed(name, command, e.getMessage());
+                throw e;
+            }
+        } finally {
+            copyPid.release();
+        }
+    }
+
+    private static CopySummary copy(CommandContext context, java.io.PrintWriter out, java.io.PrintWriter err,
+                                    ChameleonConfig config, String name, String command, CopyScope scope) {
         SourceConfig source = context.withCurrentCatalogue(err, command, (catalogue, sources) -> {
             SourceRecord registered = sources.require(name);
             boolean replicating = registered.status() == SourceStatus.RUNNING

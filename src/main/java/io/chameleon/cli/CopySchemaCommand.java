@@ -11,7 +11,6 @@ public class CopySchemaCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopyCommands.run(root, spec, "copy_schema", CopyScope.structureOnly());
-        return 0;
+        return CopyCommands.run(root, spec, "copy_schema", CopyScope.structureOnly(), true);
     }
 }

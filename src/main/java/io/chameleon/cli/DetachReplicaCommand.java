@@ -56,6 +56,9 @@ public class DetachReplicaCommand extends Subcommand implements Callable<Integer
                 new SourceConnector(source), stopper::stop, out)
                 .run(new CutOver.Settings(Duration.ofSeconds(timeoutSeconds), force, Duration.ofSeconds(5)));
         out.print(report.render());
+        try (var notifier = context.notifier(err)) {
+            notifier.detachFinished(name, report.summaryLine(), report.details());
+        }
         return report.foreignKeysNotValid() > 0 ? ExitStatus.DATA.code() : ExitStatus.OK.code();
     }
 }

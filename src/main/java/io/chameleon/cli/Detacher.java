@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts the replica as a background process: the same program and arguments plus {@code --foreground}, its log in
- * {@link ReplicaLogFile}, what it prints appended beside it. Returns once the child holds its pid file, or fails with
- * the end of its log when it dies first.
+ * Runs a command in the background, as pg_chameleon's daemons do: the same program and arguments plus
+ * {@code --foreground}, what it prints appended to a file, stdin from /dev/null. start_replica returns once the child
+ * holds the replica's pid file (or fails with the end of its output when it dies first); a copy (init_replica,
+ * sync_tables, refresh_schema) claims the copy's pid file for its child and returns at once: the child's progress
+ * and end are in the catalogue (show_status) and in its log.
  */
 final class Detacher {
 
@@ -25,20 +27,12 @@ final class Detacher {
     private Detacher() {
     }
 
+    /** start_replica in the background. */
     static long detach(ChameleonConfig config, String source, String configName, PrintWriter err) {
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        List<String> command = new ArrayList<>();
-        command.add(self.command().orElseThrow(() -> new StateException("cannot tell how this program was started; "
-                + "run start_replica --foreground under a service manager instead")));
-        self.arguments().ifPresent(args -> command.addAll(List.of(args)));
-        command.add("--foreground");
-        Path log = ReplicaLogFile.output(config, configName, source);
+        PidFile pidFile = new PidFile(config.pidDir(), source);
+        Process child = spawn("the replica process", ReplicaLogFile.output(config, configName, source));
+        Path output = ReplicaLogFile.output(config, configName, source);
         try {
-            Files.createDirectories(log.getParent());
-            Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            PidFile pidFile = new PidFile(config.pidDir(), source);
             long deadline = System.currentTimeMillis() + WAIT_MILLIS;
             while (System.currentTimeMillis() < deadline) {
                 Optional<ProcessHandle> owner = pidFile.liveProcess();
@@ -48,16 +42,56 @@ final class Detacher {
                 }
                 if (!child.isAlive()) {
                     throw new StateException("the replica process exited with code " + child.exitValue()
-                            + "; end of " + log + ":\n" + tail(log));
+                            + "; end of " + output + ":\n" + tail(output));
                 }
                 Thread.sleep(100);
             }
-            throw new StateException("the replica process did not start within " + WAIT_MILLIS / 1000 + " s; see " + log);
+            throw new StateException("the replica process did not start within " + WAIT_MILLIS / 1000 + " s; see "
+                    + output);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the replica process", e);
+            throw new UncheckedIOException("cannot read " + output, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateException("interrupted while starting the replica process");
+        }
+    }
+
+    /**
+     * A copy in the background: refused while another copy of the source runs (its pid file), otherwise started
+     * with the pid file already naming the child, so that a second copy is refused from this moment on.
+     */
+    static long detachCopy(ChameleonConfig config, String source, String configName, String command) {
+        PidFile pidFile = PidFile.copy(config.pidDir(), source);
+        pidFile.refuseIfHeld(); // before anything starts
+        Process child = spawn(command, ReplicaLogFile.copyLog(config, configName, source));
+        try {
+            pidFile.claimFor(child.pid());
+        } catch (RuntimeException e) {
+            child.destroyForcibly();
+            throw e;
+        }
+        return child.pid();
+    }
+
+    private static Process spawn(String what, Path output) {
+        if (!ChameleonMain.program) {
+            throw new StateException("this process is not the chameleon program (an embedding or a test), so it"
+                    + " cannot start " + what + " in the background; add --foreground");
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        List<String> command = new ArrayList<>();
+        command.add(self.command().orElseThrow(() -> new StateException("cannot tell how this program was started"
+                + " to run " + what + " in the background; run it with --foreground (under a service manager, or"
+                + " nohup) instead")));
+        self.arguments().ifPresent(args -> command.addAll(List.of(args)));
+        command.add("--foreground");
+        try {
+            Files.createDirectories(output.getParent());
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + what + " in the background", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.chameleon.cli;
 
 import io.chameleon.copy.CopyScope;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
@@ -10,9 +11,12 @@ import java.util.concurrent.Callable;
                 + "replication starts.")
 public class InitReplicaCommand extends Subcommand implements Callable<Integer> {
 
+    @Option(names = "--foreground", description = "Copy in this process instead of in the background (for scripts"
+            + " that wait for the end, systemd units and containers); --debug and log_dest: stdout do the same.")
+    boolean foreground;
+
     @Override
     public Integer call() {
-        CopyCommands.run(root, spec, "init_replica", CopyScope.all());
-        return 0;
+        return CopyCommands.run(root, spec, "init_replica", CopyScope.all(), foreground);
     }
 }

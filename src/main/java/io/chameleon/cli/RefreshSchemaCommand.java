@@ -11,13 +11,16 @@ import java.util.concurrent.Callable;
                 + "PostgreSQL schema it maps to.")
 public class RefreshSchemaCommand extends Subcommand implements Callable<Integer> {
 
+    @Option(names = "--foreground", description = "Copy in this process instead of in the background (for scripts"
+            + " that wait for the end, systemd units and containers); --debug and log_dest: stdout do the same.")
+    boolean foreground;
+
     @Option(names = "--schema", required = true, paramLabel = "MYSQL_DATABASE",
             description = "The MySQL database (origin schema) to copy again.")
     String schema;
 
     @Override
     public Integer call() {
-        CopyCommands.run(root, spec, "refresh_schema", CopyScope.schema(schema));
-        return 0;
+        return CopyCommands.run(root, spec, "refresh_schema", CopyScope.schema(schema), foreground);
     }
 }

@@ -22,6 +22,14 @@ final class ReplicaLogFile {
         return config.logDir().resolve(baseName(configName) + "_" + source + ".out");
     }
 
+    /**
+     * What a copy run in the background (init_replica, sync_tables, refresh_schema) prints, its progress and
+     * summary: {@code <log_dir>/<configuration>_<source>_copy.log}, appended run after run.
+     */
+    static Path copyLog(ChameleonConfig config, String configName, String source) {
+        return config.logDir().resolve(baseName(configName) + "_" + source + "_copy.log");
+    }
+
     /** The Quarkus logging properties of a replica process logging to its file (set before the runtime boots). */
     static void configure(ChameleonConfig config, String configName, String source) {
         System.setProperty("quarkus.log.file.enabled", "true");

@@ -1,5 +1,7 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalogue.CopyRun;
+import io.chameleon.catalogue.CopyRunRepository;
 import io.chameleon.catalogue.MaintenanceRepository;
 import io.chameleon.catalogue.SourceLease;
 import io.chameleon.catalogue.SourceOverview;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show_status", aliases = "show-status", mixinStandardHelpOptions = true,
@@ -51,7 +54,14 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
             var configured = context.config(err).sources();
             printProcesses(out, rows, SourceLease.processes(catalogue.connection(),
                     context.config(err).catalogueSchema()));
+            CopyRunRepository copies = new CopyRunRepository(catalogue.connection(),
+                    context.config(err).catalogueSchema());
             for (SourceOverview s : rows) {
+                // a copy while it runs or when it did not finish; how the last one ended with --source
+                Optional<CopyRun> copy = copies.last(s.id());
+                if (copy.isPresent() && (only != null || !copy.get().effectiveState().equals(CopyRun.FINISHED))) {
+                    out.println(CopyRunLine.of(s.name(), copy.get()));
+                }
                 if (configured.containsKey(s.name())) {
                     MappingsInForce.warnIfEdited(configured.get(s.name()), sources.require(s.name()),
                             context.configName(), err);

@@ -1,5 +1,7 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalogue.CopyRun;
+import io.chameleon.catalogue.CopyRunRepository;
 import io.chameleon.catalogue.SourceOverview;
 import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.catalogue.SourceStatus;
@@ -10,6 +12,7 @@ import io.chameleon.error.StateException;
 import io.chameleon.health.ReplicaRegistry;
 import io.chameleon.metrics.MetricsEndpoint;
 import io.chameleon.error.UsageException;
+import io.chameleon.notify.Notifier;
 import io.chameleon.ops.ForegroundReplica;
 import io.chameleon.ops.PidFile;
 import io.chameleon.ops.StartPosition;
@@ -19,6 +22,7 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @NeedsRuntime
@@ -63,7 +67,8 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             SourceConfig inForce = MappingsInForce.of(config.source(name), record, context.configName(), err);
             SourceOverview overview = sources.overview().stream().filter(o -> o.id() == record.id()).findFirst()
                     .orElseThrow();
-            refuseIfBusy(name, record, overview, pidFile);
+            refuseIfBusy(name, record, overview, pidFile, () -> new CopyRunRepository(catalogue.connection(),
+                    config.catalogueSchema()).last(record.id()));
             if (from != null && fromGtid != null) {
                 throw new UsageException("--from and --from-gtid exclude each other: give one start position");
             }
@@ -86,15 +91,22 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             return 0;
         }
         var postgres = context.postgres(err, "start_replica");
-        ForegroundReplica.run(config, source, postgres, components -> {
-            if (registry != null) {
-                registry.register(components);
-            }
-            if (metrics != null) {
-                metrics.bind(components, postgres, config.catalogueSchema());
-            }
-        }, out);
+        try (Notifier notifier = context.notifier(err)) {
+            ForegroundReplica.run(config, source, postgres, components -> {
+                if (registry != null) {
+                    registry.register(components);
+                }
+                if (metrics != null) {
+                    metrics.bind(components, postgres, config.catalogueSchema());
+                }
+            }, out, notifier);
+        }
         return 0;
+    }
+
+    @FunctionalInterface
+    private interface CopyLookup {
+        Optional<CopyRun> get() throws java.sql.SQLException;
     }
 
     /** Whether this run replicates itself rather than spawning a background process (needs the configuration). */
@@ -114,7 +126,8 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
      * Refuses a second process of the source on this host and a source that cannot replicate now; a source
      * running on another host is fine: this process stands by and takes over when that one goes.
      */
-    private static void refuseIfBusy(String name, SourceRecord record, SourceOverview overview, PidFile pidFile) {
+    private static void refuseIfBusy(String name, SourceRecord record, SourceOverview overview, PidFile pidFile,
+                                     CopyLookup lastCopy) throws java.sql.SQLException {
         if (pidFile.liveProcess().isPresent()) {
             throw new StateException("source " + name + " is already replicated by process "
                     + pidFile.liveProcess().get().pid() + "; stop it first with 'stop_replica --source " + name + "'");
@@ -125,7 +138,14 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
                     + "); fix the cause, then run 'enable_replica --source " + name + "'");
         }
         if (status == SourceStatus.SYNCING || status == SourceStatus.INITIALISING) {
-            throw new StateException("source " + name + " is " + status.label() + "; wait for the copy to finish");
+            Optional<CopyRun> copy = lastCopy.get();
+            if (copy.isPresent() && copy.get().effectiveState().equals(CopyRun.KILLED)) {
+                throw new StateException("the last " + copy.get().command() + " of source " + name + " was killed"
+                        + " before it finished (process " + copy.get().pid() + "); nothing of it was published: run '"
+                        + copy.get().command() + " --source " + name + "' again");
+            }
+            throw new StateException("source " + name + " is " + status.label() + "; wait for the copy to finish"
+                    + " (show_status --source " + name + " shows its progress)");
         }
     }
 }

@@ -14,6 +14,10 @@ import java.util.concurrent.Callable;
                 + "table whose replication stopped on an error) and re-enable them.")
 public class SyncTablesCommand extends Subcommand implements Callable<Integer> {
 
+    @Option(names = "--foreground", description = "Copy in this process instead of in the background (for scripts"
+            + " that wait for the end, systemd units and containers); --debug and log_dest: stdout do the same.")
+    boolean foreground;
+
     @Option(names = "--tables", required = true, paramLabel = "SCHEMA.TABLE,...|disabled",
             description = "Origin schema.table names, comma separated, or 'disabled'.")
     String tables;
@@ -31,7 +35,6 @@ public class SyncTablesCommand extends Subcommand implements Callable<Integer> {
             spec.commandLine().getOut().println("No tables to synchronise.");
             return 0;
         }
-        CopyCommands.run(root, spec, "sync_tables", CopyScope.tables(names));
-        return 0;
+        return CopyCommands.run(root, spec, "sync_tables", CopyScope.tables(names), foreground);
     }
 }

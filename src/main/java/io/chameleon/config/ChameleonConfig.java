@@ -13,11 +13,14 @@ import java.util.Map;
  * @param typeOverrides MySQL column type to override, in file order
  * @param fillfactor    fillfactor value to the tables created with it
  * @param sources       by name, in file order
+ * @param rollbarEndpoint     Rollbar's item API, or a receiver standing in for it
+ * @param notificationWebhook URL every alert is posted to as JSON; empty for none
  */
 public record ChameleonConfig(Path file, Path pidDir, Path logDir, LogDestination logDest, LogLevel logLevel,
                               int logDaysKeep, Secret rollbarKey, String rollbarEnv, String catalogueSchema,
                               Map<String, TypeOverride> typeOverrides, Map<Integer, List<String>> fillfactor,
-                              PgConnectionConfig pgConn, Map<String, SourceConfig> sources, String healthAddress) {
+                              PgConnectionConfig pgConn, Map<String, SourceConfig> sources, String healthAddress,
+                              String rollbarEndpoint, Secret notificationWebhook) {
 
     public ChameleonConfig {
         typeOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(typeOverrides));

@@ -24,7 +24,8 @@ final class ConfigBinder {
         return new ChameleonConfig(file, values.get(PID_DIR), values.get(LOG_DIR), values.get(LOG_DEST),
                 values.get(LOG_LEVEL), values.get(LOG_DAYS_KEEP).intValue(), new Secret(values.get(ROLLBAR_KEY)),
                 values.get(ROLLBAR_ENV), values.get(CATALOGUE_SCHEMA), values.get(TYPE_OVERRIDE),
-                values.get(FILLFACTOR), pgConn, sources, values.get(HEALTH_ADDRESS));
+                values.get(FILLFACTOR), pgConn, sources, values.get(HEALTH_ADDRESS),
+                values.get(ROLLBAR_ENDPOINT), new Secret(values.get(NOTIFICATION_WEBHOOK)));
     }
 
     private static SourceConfig source(String name, ValidatedValues values) {

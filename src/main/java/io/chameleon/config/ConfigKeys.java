@@ -56,6 +56,12 @@ public final class ConfigKeys {
             .describe("Rollbar access token; alerts are sent only when rollbar_key and rollbar_env are both set");
     public static final ConfigKey<String> ROLLBAR_ENV = pg("rollbar_env", TEXT)
             .requirement(Requirement.REQUIRED_MAY_BE_EMPTY, "''").describe("Rollbar environment name");
+    public static final ConfigKey<String> ROLLBAR_ENDPOINT = ours("rollbar_endpoint", TEXT)
+            .defaultValue("https://api.rollbar.com/api/1/item/")
+            .describe("Rollbar item API the alerts are posted to (a self-hosted or test receiver)");
+    public static final ConfigKey<String> NOTIFICATION_WEBHOOK = ours("notification_webhook", TEXT).secret()
+            .describe("URL receiving every alert as a JSON POST (event, level, source, message, details), with or"
+                    + " without Rollbar; empty sends none. Kept secret: webhook URLs often carry a token");
     public static final ConfigKey<String> CATALOGUE_SCHEMA = ours("catalogue_schema", new IdentifierKind())
             .defaultValue("chameleon_catalogue").describe("PostgreSQL schema holding the replica catalogue");
     public static final ConfigKey<Map<String, TypeOverride>> TYPE_OVERRIDE = pg("type_override",

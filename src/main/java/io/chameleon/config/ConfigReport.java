@@ -24,6 +24,8 @@ public final class ConfigReport {
                 .row("log_days_keep", config.logDaysKeep())
                 .row("rollbar_key", masked(config.rollbarKey()))
                 .row("rollbar_env", config.rollbarEnv())
+                .row("rollbar_endpoint", config.rollbarEndpoint())
+                .row("notification_webhook", masked(config.notificationWebhook()))
                 .row("catalogue_schema", config.catalogueSchema())
                 .row("health_address", config.healthAddress())
                 .row("pg_conn.host", pg.host())

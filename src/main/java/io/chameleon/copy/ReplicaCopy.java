@@ -1,5 +1,7 @@
 package io.chameleon.copy;
 
+import io.chameleon.catalogue.CopyRun;
+import io.chameleon.catalogue.CopyRunRepository;
 import io.chameleon.catalogue.ReplicatedTable;
 import io.chameleon.catalogue.ReplicatedTableRepository;
 import io.chameleon.catalogue.SchemaHistoryRepository;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -72,25 +75,68 @@ public final class ReplicaCopy {
                 (int) tables.stream().filter(TableProgress::isFinished).count(), tables.size());
     }
 
+    /** What the catalogue's copy_run row shows while the copy runs. */
+    private CopyRunRepository.Progress runProgress() {
+        List<TableProgress> tables = running;
+        return new CopyRunRepository.Progress(tables.size(), (int) tables.stream().filter(TableProgress::isFinished)
+                .count(), tables.stream().mapToLong(TableProgress::rows).sum(),
+                tables.stream().mapToLong(t -> Math.max(t.estimatedRows(), t.rows())).sum(),
+                tables.stream().mapToLong(TableProgress::bytes).sum());
+    }
+
+    /**
+     * A copy the catalogue still shows running whose process is gone from this host was killed: recorded so (and
+     * said), and the source's copying status left by it no longer stands in the way of this copy. A copy running
+     * in a live process is refused.
+     */
+    private boolean previousCopyKilled(Connection control, SourceRecord record) throws SQLException {
+        CopyRunRepository runs = new CopyRunRepository(control, config.catalogueSchema());
+        Optional<CopyRun> last = runs.last(record.id());
+        if (last.isEmpty() || !last.get().state().equals(CopyRun.RUNNING)) {
+            return false;
+        }
+        CopyRun previous = last.get();
+        if (previous.pid() == ProcessHandle.current().pid() && previous.host().equals(CopyRun.thisHost())) {
+            return false;
+        }
+        if (!previous.processGone()) {
+            throw new StateException("a copy of source " + source.name() + " (" + previous.command()
+                    + ") is running in process " + previous.pid() + " on " + previous.host() + " since "
+                    + previous.startedAt() + "; wait for it to finish (show_status --source " + source.name() + ")");
+        }
+        String message = "process " + previous.pid() + " ended without finishing the copy (killed)";
+        runs.markKilled(record.id(), previous.pid(), message);
+        out.println("NOTE: the previous " + previous.command() + " of source " + source.name() + " was killed ("
+                + message + "); nothing of it was published, copying again.");
+        return true;
+    }
+
     public CopySummary run(CopyScope scope, String command) {
         long started = System.nanoTime();
         try (Connection control = postgres.connect(); Connection sourceControl = mysql.connect()) {
             SourceRepository sources = new SourceRepository(control, config.catalogueSchema());
             SourceRecord record = sources.require(source.name());
-            if (record.status().isActive()) {
+            boolean killedCopy = previousCopyKilled(control, record);
+            if (record.status().isActive() && !(killedCopy && record.status() != SourceStatus.RUNNING)) {
                 throw new StateException("source '" + source.name() + "' is " + record.status().label()
                         + "; stop it with 'stop_replica --source " + source.name() + "' before " + command);
             }
-            SourceStatus working = scope.kind() == CopyScope.Kind.ALL ? SourceStatus.INITIALISING : SourceStatus.SYNCING;
-            sources.setStatus(source.name(), working, command + " started");
-            try {
-                CopySummary summary = copy(scope, record, control, sourceControl, started);
-                out.print(summary.render());
-                out.flush();
-                return summary;
-            } catch (RuntimeException | SQLException e) {
-                sources.setStatus(source.name(), SourceStatus.ERROR, command + " failed: " + e.getMessage());
-                throw e;
+            SourceStatus working = scope.kind() == CopyScope.Kind.ALL ? SourceStatus.INITIALISING
+                    : SourceStatus.SYNCING;
+            try (CopyRunRecorder recorder = CopyRunRecorder.start(postgres, config.catalogueSchema(), record.id(),
+                    command, this::runProgress)) {
+                sources.setStatus(source.name(), working, command + " started");
+                try {
+                    CopySummary summary = copy(scope, record, control, sourceControl, started);
+                    recorder.finished(summary.tables().size() + " tables, " + summary.rows() + " rows copied");
+                    out.print(summary.render());
+                    out.flush();
+                    return summary;
+                } catch (RuntimeException | SQLException e) {
+                    recorder.failed(e.getMessage());
+                    sources.setStatus(source.name(), SourceStatus.ERROR, command + " failed: " + e.getMessage());
+                    throw e;
+                }
             }
         } catch (SQLException e) {
             throw new StateException(command + " failed for source " + source.name() + ": " + e.getMessage(), e);

@@ -24,6 +24,25 @@ public record CutOverReport(String source, Map<String, String> schemaMappings, L
                 || k.state() == ForeignKeyCreation.State.NOT_CREATED).count();
     }
 
+    /** One line for an alert: tables, sequences set, foreign keys created and not valid, final position. */
+    public String summaryLine() {
+        return tables.size() + " tables, " + sequences.stream().filter(SequenceAdvance.Advanced::moved).count()
+                + " sequences set, " + count(ForeignKeyCreation.State.VALID) + " foreign keys created, "
+                + foreignKeysNotValid() + " not valid, final position " + finalPosition;
+    }
+
+    /** The same figures by name, for receivers that act on them. */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("tables", tables.size());
+        details.put("sequences_set", sequences.stream().filter(SequenceAdvance.Advanced::moved).count());
+        details.put("foreign_keys_created", count(ForeignKeyCreation.State.VALID));
+        details.put("foreign_keys_not_valid", foreignKeysNotValid());
+        details.put("final_position", String.valueOf(finalPosition));
+        details.put("left_behind", List.copyOf(leftBehind));
+        return details;
+    }
+
     public String render() {
         StringBuilder text = new StringBuilder("Source " + source + " detached: it is no longer in the catalogue, "
                 + "its schemas " + new TreeSet<>(schemaMappings.values()) + " stay for the application.\n");

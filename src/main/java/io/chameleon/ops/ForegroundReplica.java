@@ -2,6 +2,7 @@ package io.chameleon.ops;
 
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.notify.Notifier;
 import io.chameleon.postgres.PostgresConnector;
 
 import java.io.PrintWriter;
@@ -23,16 +24,17 @@ public final class ForegroundReplica {
     /**
      * Runs until a stop request (returns) or a lasting failure ({@link ReplicaFailedException}).
      *
-     * @param started told the replica's components once assembled, for the health checks
+     * @param started  told the replica's components once assembled, for the health checks
+     * @param notifier where alerts go (the replica stopping on an error, a table switched off)
      */
     public static void run(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
-                           Consumer<ReplicaComponents> started, PrintWriter out) {
+                           Consumer<ReplicaComponents> started, PrintWriter out, Notifier notifier) {
         PidFile pidFile = new PidFile(config.pidDir(), source.name());
         pidFile.claim();
         try {
             ReplicaComponents components = new ReplicaComponents(source.name(), source.readyMaxLagSeconds());
             started.accept(components);
-            SourceTakeover takeover = new SourceTakeover(config, source, postgres, components, out);
+            SourceTakeover takeover = new SourceTakeover(config, source, postgres, components, out, notifier);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 takeover.requestStop();
                 try {

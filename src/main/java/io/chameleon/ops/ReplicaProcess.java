@@ -22,6 +22,7 @@ import io.chameleon.error.ConnectionException;
 import io.chameleon.error.ExitStatus;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.notify.Notifier;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.replay.ReplaySettings;
 import io.chameleon.replay.ReplayWorker;
@@ -65,6 +66,7 @@ public final class ReplicaProcess {
     private volatile PurgedBinlogException resyncWanted;
     private final AtomicBoolean resyncUsed = new AtomicBoolean();
     private final SourceFence fence;
+    private volatile Notifier notifier = Notifier.none();
     /** Why this process is no longer the active one (set once); then it writes nothing more. */
     private volatile String fencedOut;
 
@@ -99,6 +101,12 @@ public final class ReplicaProcess {
     /** Whether the run ended because this process lost the source to another one. */
     boolean fencedOut() {
         return fencedOut != null;
+    }
+
+    /** Where alerts go: the replica stopping on an error, a table switched off by a replay error. */
+    public ReplicaProcess notifyingWith(Notifier notifier) {
+        this.notifier = notifier;
+        return this;
     }
 
     public ReplicaComponents components() {
@@ -244,6 +252,7 @@ public final class ReplicaProcess {
                         .require(source.name()).id(), at, failureSqlState == null ? "XX000" : failureSqlState,
                         "replica stopped: " + failure);
             }
+
             new LivenessPulse(postgres, config.catalogueSchema(), 0, PULSE, null).clear(pg, source.name());
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("cannot record the end of the replica source=%s: %s", source.name(), e.getMessage());
@@ -251,6 +260,7 @@ public final class ReplicaProcess {
             finished.countDown();
         }
         if (failure != null) {
+            notifier.replicaStopped(source.name(), failure);
             throw new ReplicaFailedException("replica of source " + source.name() + " stopped: " + failure,
                     failureExit);
         }
@@ -272,7 +282,9 @@ public final class ReplicaProcess {
                 Duration.ofSeconds(Math.max(1, source.sleepLoopSeconds())), source.batchRetention());
         try (ReplayWorker worker = new ReplayWorker(postgres, config.catalogueSchema(), sourceId, settings)
                 .fencedBy(fence)) {
-            worker.countingInto(components.replay()).run(stop);
+            worker.countingInto(components.replay()).onTableDisabled(failure -> notifier.tableDisabled(source.name(),
+                    failure.destinationSchema() + "." + failure.tableName(), failure.sqlState(), failure.message()))
+                    .run(stop);
         } finally {
             components.replayRunning(false);
         }

@@ -10,6 +10,7 @@ import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.error.ConnectionException;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.notify.Notifier;
 import io.chameleon.postgres.PostgresConnector;
 import org.jboss.logging.Logger;
 
@@ -44,6 +45,7 @@ final class SourceTakeover {
     private final PostgresConnector postgres;
     private final ReplicaComponents components;
     private final PrintWriter out;
+    private final Notifier notifier;
     private final String host = ThisProcess.host();
     private final long pid = ProcessHandle.current().pid();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -52,7 +54,8 @@ final class SourceTakeover {
     private long askNotBeforeNanos = System.nanoTime();
 
     SourceTakeover(ChameleonConfig config, SourceConfig source, PostgresConnector postgres,
-                   ReplicaComponents components, PrintWriter out) {
+                   ReplicaComponents components, PrintWriter out, Notifier notifier) {
+        this.notifier = notifier;
         this.config = config;
         this.source = source;
         this.postgres = postgres;
@@ -168,7 +171,7 @@ final class SourceTakeover {
     /** Runs the replica while the lock is held; true when it lost the lock and should stand by again. */
     private boolean runActive(SourceLease lease, SourceFence fence) {
         ReplicaProcess process = new ReplicaProcess(config, source, postgres, new SourceConnector(source),
-                components, fence);
+                components, fence).notifyingWith(notifier);
         current = process;
         if (stopRequested) {
             process.requestStop();

@@ -70,6 +70,7 @@ final class ChunkApplier {
     private final Map<Integer, RowLayout> layouts = new HashMap<>();
     private final Map<Integer, Long> appliedPerTable = new HashMap<>();
     private final SequenceFollower sequences;
+    private final List<ReplayFailure> disabled = new ArrayList<>();
     private long rows;
     private long ddl;
     private long skipped;
@@ -159,6 +160,11 @@ final class ChunkApplier {
         skipped++;
     }
 
+    /** The failures that switched tables off in this chunk (on_error_replay: continue), once it is committed. */
+    List<ReplayFailure> disabledTables() {
+        return List.copyOf(disabled);
+    }
+
     /** Per-table counters of show_status, in the transaction of the applied rows. */
     private void recordAppliedPerTable() throws SQLException {
         if (appliedPerTable.isEmpty()) {
@@ -185,6 +191,7 @@ final class ChunkApplier {
             tables.put(table.tableId(), table.disabled());
         }
         errorLog.write(connection, failure);
+        disabled.add(failure);
         LOG.warnf("event=replay_table_disabled source=%d table=%s.%s binlog=%s:%s batch=%s sqlstate=%s message=\"%s\"",
                 sourceId, failure.destinationSchema(), failure.tableName(), failure.binlogFile(),
                 failure.binlogPosition(), failure.batchId(), failure.sqlState(), failure.message());

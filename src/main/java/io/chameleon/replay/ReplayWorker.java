@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Replays one source's committed log batches into the target tables, in batch order, crash-safely: each
@@ -63,6 +64,7 @@ public final class ReplayWorker implements AutoCloseable {
     private ReplayStatistics statistics = new ReplayStatistics();
     private SourceFence fence = SourceFence.none();
     private final SequenceFollower sequences = new SequenceFollower();
+    private Consumer<ReplayFailure> tableDisabled = failure -> { };
 
     public ReplayWorker(PostgresConnector connector, String catalogueSchema, int sourceId, ReplaySettings settings) {
         this(connector::connect, catalogueSchema, sourceId, settings);
@@ -97,13 +99,14 @@ public final class ReplayWorker implements AutoCloseable {
                 c.commit();
                 return ReplayResult.IDLE;
             }
-            ReplayResult applied = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay(), sequences)
-                    .apply(batches);
+            ChunkApplier applier = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay(), sequences);
+            ReplayResult applied = applier.apply(batches);
             ReplayResult result = new ReplayResult(batches.size(), applied.rows(), applied.ddl(), applied.skipped());
             long transactions = progress.record(sourceId, batches, result.rows(), result.ddl());
             fence.check(c);
             commitHook.beforeCommit(c);
             c.commit();
+            applier.disabledTables().forEach(tableDisabled);
             statistics.applied(result);
             statistics.transactions(transactions);
             LOG.debugf("event=replay_chunk source=%d first_batch=%d last_batch=%d rows=%d ddl=%d skipped=%d",
@@ -173,6 +176,12 @@ public final class ReplayWorker implements AutoCloseable {
     /** Checks the fencing epoch in every replaying transaction: a process no longer active stops applying. */
     public ReplayWorker fencedBy(SourceFence fence) {
         this.fence = fence;
+        return this;
+    }
+
+    /** Told of each table a replay error switched off (on_error_replay: continue), after the commit saying so. */
+    public ReplayWorker onTableDisabled(Consumer<ReplayFailure> listener) {
+        this.tableDisabled = listener;
         return this;
     }
 

@@ -19,9 +19,11 @@ class ConfigReportTest {
     void showConfigListsGlobalAndTargetKeysInAlignedColumns() {
         String text = ConfigReport.showConfig(config());
 
-        assertTrue(text.contains("\nkey               value\n"), text);
-        assertTrue(text.contains("\nlog_dest          file\n"), text);
-        assertTrue(text.contains("\npg_conn.host      pg.example.org\n"), text);
+        // the key column is as wide as its longest key (notification_webhook)
+        String pad = " ".repeat("notification_webhook".length() + 2);
+        assertTrue(text.contains("\n" + column("key", pad) + "value\n"), text);
+        assertTrue(text.contains("\n" + column("log_dest", pad) + "file\n"), text);
+        assertTrue(text.contains("\n" + column("pg_conn.host", pad) + "pg.example.org\n"), text);
     }
 
     @Test
@@ -45,5 +47,9 @@ class ConfigReportTest {
         assertTrue(text.startsWith("Source mysql\n"), text);
         assertTrue(text.contains("\nschema_mappings                     sakila -> sakila_pg\n"), text);
         assertTrue(text.contains("\ncopy_max_memory                     314572800 bytes\n"), text);
+    }
+
+    private static String column(String key, String pad) {
+        return key + pad.substring(key.length());
     }
 }

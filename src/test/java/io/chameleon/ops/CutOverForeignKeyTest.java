@@ -8,6 +8,9 @@ import io.chameleon.cutover.CutOverReport;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.postgres.PostgresEndpoint;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chameleon.testsupport.HttpReceiver;
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
@@ -42,15 +45,22 @@ class CutOverForeignKeyTest {
 
     @Test
     void aForeignKeyTheRowsBreakIsReportedAndLeftNotValid(MariaDbDatabase source, PostgresDatabase target,
-                                                          @TempDir Path home) {
+                                                          @TempDir Path home) throws Exception {
         source.execute("CREATE TABLE owners (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20))",
                 "CREATE TABLE pets (id INT AUTO_INCREMENT PRIMARY KEY, owner_id INT,"
                         + " CONSTRAINT pets_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id))",
                 "INSERT INTO owners (name) VALUES ('ada')",
                 "SET SESSION foreign_key_checks = 0",
                 "INSERT INTO pets (owner_id) VALUES (1), (77), (78), (NULL)");
-        String config = TestConfig.between(source, target).set("CATALOGUE", "fk_catalogue").set("PG_SCHEMA", "zoo")
-                .write(home, "broken").toString();
+        try (HttpReceiver receiver = HttpReceiver.start(HttpReceiver.Answer.OK)) {
+            detachReportsTheBrokenKey(source, target, TestConfig.between(source, target)
+                    .set("CATALOGUE", "fk_catalogue").set("PG_SCHEMA", "zoo").set("NOTIFY", "notification_webhook: '" + receiver.url("/hook") + "'")
+                    .write(home, "broken").toString(), receiver);
+        }
+    }
+
+    private static void detachReportsTheBrokenKey(MariaDbDatabase source, PostgresDatabase target, String config,
+                                                  HttpReceiver receiver) throws Exception {
         assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
         assertThat(CliRunner.run("add_source", "--config", config, "--source", "shop").exitCode()).isZero();
         CliRunner.Result init = CliRunner.run("init_replica", "--config", config, "--source", "shop");
@@ -60,6 +70,7 @@ class CutOverForeignKeyTest {
         target.execute("CREATE SEQUENCE zoo.owner_codes", "ALTER TABLE zoo.owners ADD COLUMN code bigint"
                 + " DEFAULT nextval('zoo.owner_codes')", "UPDATE zoo.owners SET code = 50");
 
+        receiver.drain();
         CliRunner.Result detach = CliRunner.run("detach_replica", "--config", config, "--source", "shop", "--yes");
 
         assertThat(detach.exitCode()).as(detach.out() + detach.err()).isEqualTo(6);
@@ -75,5 +86,13 @@ class CutOverForeignKeyTest {
         assertThatThrownBy(() -> target.execute("INSERT INTO zoo.pets (owner_id) VALUES (79)"))
                 .as("new writes are checked").hasStackTraceContaining("pets_owner_fk");
         assertThat(target.queryForList("SELECT count(*) FROM fk_catalogue.source")).containsExactly(List.of(0L));
+        // the alert is out when the command returns
+        List<HttpReceiver.Request> alerts = receiver.drain();
+        assertThat(alerts).hasSize(1);
+        JsonNode alert = new ObjectMapper().readTree(alerts.get(0).body());
+        assertThat(alert.get("event").asText()).isEqualTo("detach_finished");
+        assertThat(alert.get("message").asText()).startsWith("source shop detached: 2 tables, ")
+                .contains("1 not valid");
+        assertThat(alert.at("/details/foreign_keys_not_valid").asLong()).isEqualTo(1);
     }
 }

@@ -4,6 +4,8 @@ import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.notify.NotificationLevel;
+import io.chameleon.notify.Notifier;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.postgres.PostgresEndpoint;
 import io.chameleon.testsupport.CliRunner;
@@ -47,7 +49,8 @@ final class ReplicaHarness implements AutoCloseable {
         PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
                 pg.password() == null ? null : pg.password().reveal(), pg.database(), pg.sslMode(), pg.tls()),
                 "test");
-        ReplicaHarness harness = new ReplicaHarness(new ReplicaProcess(loaded, shop, postgres, new SourceConnector(shop)));
+        ReplicaHarness harness = new ReplicaHarness(new ReplicaProcess(loaded, shop, postgres,
+                new SourceConnector(shop)).notifyingWith(Notifier.of(loaded, NotificationLevel.INFO)));
         harness.thread.start();
         return harness;
     }

@@ -32,7 +32,8 @@ class ReplicaLogFileIT {
         Path config = TestConfig.between(source, target).set("LOG_DEST", "file").write(home, "logged");
         assertThat(CliRunner.run("create_replica_schema", "--config", config.toString()).exitCode()).isZero();
         assertThat(CliRunner.run("add_source", "--config", config.toString(), "--source", "shop").exitCode()).isZero();
-        CliRunner.Result init = CliRunner.run("init_replica", "--config", config.toString(), "--source", "shop");
+        CliRunner.Result init = CliRunner.run("init_replica", "--config", config.toString(), "--source", "shop",
+                "--foreground");
         assertThat(init.exitCode()).as(init.err()).isZero();
         Path printed = home.resolve("printed.out");
         Path logFile = home.resolve("logs").resolve("logged_shop.log");

@@ -42,6 +42,10 @@ public final class TestConfig {
         set("AUTO_RESYNC_PURGED_BINLOG", "false");
         set("PG_TLS", "");
         set("MY_TLS", "");
+        set("ROLLBAR_KEY", "");
+        set("ROLLBAR_ENV", "");
+        set("NOTIFY", "");
+        set("ON_ERROR_REPLAY", "continue");
     }
 
     /** A configuration whose target is the given database; the MySQL side points nowhere until set. */
