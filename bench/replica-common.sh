@@ -66,7 +66,7 @@ bench_replica_setup() {
   pg -qc "DROP DATABASE IF EXISTS bench_replica" -c "CREATE DATABASE bench_replica" postgres
   c create_replica_schema > /dev/null
   c add_source --source bench > /dev/null
-  c init_replica --source bench > /dev/null
+  c init_replica --source bench --foreground > /dev/null
 }
 c() { scripts/chameleon "$@" --config "$config"; }
 

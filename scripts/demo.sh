@@ -100,7 +100,7 @@ c() { echo "\$ chameleon $*"; scripts/chameleon "$@" --config "$work/demo.yml"; 
 echo "== replica catalogue, source, initial copy"
 c create_replica_schema
 c add_source --source shop
-c init_replica --source shop
+c init_replica --source shop --foreground   # attached: the demo starts the replica once the copy is done
 echo "== live replica"
 c start_replica --source shop
 replica_started=1
