@@ -84,7 +84,7 @@ t0=$(now); my bench_src < "$BENCH_DIR/backlog.sql"; t1=$(now)
 rm -f "$BENCH_DIR/backlog.sql"
 echo "written in $(secs "$t0" "$t1") s ($(awk "BEGIN {printf \"%.0f\", $backlog / ($t1 - $t0)}") changes/s on the source)"
 last_batch=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
-: > "$BENCH_DIR/empty"
+printf "none\t0\n" > "$BENCH_DIR/empty"
 t_start=$(now)
 c start_replica --source bench > /dev/null 2>&1
 t_ready=$(now)

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Decodes WRITE/UPDATE/DELETE rows events like the library does, except for the values whose library form loses
- * information: temporal types come out as MySQL's text (zero dates and TIME beyond 24 h intact), YEAR 0000 stays
- * zero, and MySQL's binary JSON comes out as JSON text. Strings and blobs stay raw bytes (charset decoding is the
+ * information or costs more than needed: temporal types come out as MySQL's text (zero dates and TIME beyond 24 h
+ * intact), DECIMAL as its text without a BigDecimal, YEAR 0000 stays zero, and MySQL's binary JSON comes out as
+ * JSON text. Strings and blobs stay raw bytes (charset decoding is the
  * column codec's job), so every value reaches the codecs in the same form the copy reads.
  */
 public final class TextualRowsDeserializer extends AbstractRowsEventDataDeserializer<EventData> {
@@ -86,6 +87,14 @@ public final class TextualRowsDeserializer extends AbstractRowsEventDataDeserial
             rows.add(deserializeRow(tableId, present, in));
         }
         return rows;
+    }
+
+    /** DECIMAL as its text, without the library's BigDecimal (DecimalText renders the same digits). */
+    @Override
+    protected Serializable deserializeNewDecimal(int meta, ByteArrayInputStream in) throws IOException {
+        int precision = meta & 0xFF;
+        int scale = meta >> 8;
+        return DecimalText.text(precision, scale, in.read(DecimalText.length(precision, scale)));
     }
 
     @Override
