@@ -4,6 +4,8 @@
 #   BENCH_STEADY="10000 20000 30000"  steady rates in changes/s (empty: none); BENCH_STEADY_SECS=20 per rate
 #   BENCH_SEED=50000 seed rows per table; BENCH_CPUS=1.0 caps everything (see servers.sh); BENCH_KEEP=1 keeps the dir
 #   CHAMELEON_APP=DIR runs another JVM build (e.g. the base commit's, for a before/after comparison)
+#   BENCH_REPLICA_JAVA_OPTS: JVM options of the replica process only, e.g. a flight recording, written when it stops:
+#     "-XX:StartFlightRecording=filename=/tmp/replica.jfr,settings=profile"
 # Servers: private ones started by bench/servers.sh, or yours through MY_*/PG_* variables (see that file).
 # Workload (bench/oltp-workload.py, SQL for the mariadb CLI): transactions of 100 row changes over three wide
 # mixed-type tables, 50 % multi-row INSERTs, 30 % single-row UPDATE ... WHERE id = ?, 20 % DELETE ... WHERE id IN.
@@ -86,7 +88,7 @@ echo "written in $(secs "$t0" "$t1") s ($(awk "BEGIN {printf \"%.0f\", $backlog 
 last_batch=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
 printf "none\t0\n" > "$BENCH_DIR/empty"
 t_start=$(now)
-c start_replica --source bench > /dev/null 2>&1
+CHAMELEON_JAVA_OPTS="${BENCH_REPLICA_JAVA_OPTS:-${CHAMELEON_JAVA_OPTS:-}}" c start_replica --source bench > /dev/null 2>&1
 t_ready=$(now)
 t_done=$(applied)
 pid=$(cat "$BENCH_DIR/pid/bench.pid")

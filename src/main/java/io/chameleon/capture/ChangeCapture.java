@@ -172,7 +172,7 @@ final class ChangeCapture {
             return;
         }
         int columns = (rows.after().isEmpty() ? rows.before() : rows.after()).get(0).length;
-        if (rows.columnNames() != null ? !rows.columnNames().equals(table.columnNames())
+        if (rows.columnNames() != null ? !table.hasColumnNames(rows.columnNames())
                 : columns != table.columnNames().size()) {
             open.add(schemaChanges.structureMismatch(table, rows, columns));
             return;
