@@ -61,14 +61,17 @@ applied() { # waits until the target holds everything the source wrote so far; p
   await_replayed "$file" "$pos"
   now
 }
-thread_ticks() { # per thread group (numbered threads folded) of the JVM: "name ticks"
+thread_ticks() { # per thread group (numbered threads folded) of the JVM: "name ticks"; "@total" is the process's
+  # own count, which keeps the time of threads that ended (a thread gone since the last snapshot shows as none)
   for task in /proc/"$1"/task/*; do
     printf '%s\t%s\n' "$(sed 's/[-#]*[0-9]*$//' "$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
   done | awk -F'\t' '$2 != "" { t[$1] += $2 } END { for (n in t) print n "\t" t[n] }'
+  printf '@total\t%s\n' "$(awk '{ print $14 + $15 }' "/proc/$1/stat")"
 }
 cpu_report() { # BEFORE AFTER CHANGES: total replica CPU per 100k changes, then the biggest thread groups
   local hz; hz=$(getconf CLK_TCK)
-  awk -F'\t' -v hz="$hz" -v n="$3" 'FNR == NR { b[$1] = $2; next } { d[$1] = $2 - b[$1]; s += d[$1] }
+  awk -F'\t' -v hz="$hz" -v n="$3" 'FNR == NR { b[$1] = $2; next } $1 == "@total" { s = $2 - b[$1]; next }
+    { d[$1] = $2 - b[$1] }
     END { printf "replica CPU %.2f s for %d changes = %.2f s per 100k changes; by thread per 100k:", s / hz, n,
             s / hz / n * 100000
           PROCINFO["sorted_in"] = "@val_num_desc"
@@ -86,7 +89,7 @@ t0=$(now); my bench_src < "$BENCH_DIR/backlog.sql"; t1=$(now)
 rm -f "$BENCH_DIR/backlog.sql"
 echo "written in $(secs "$t0" "$t1") s ($(awk "BEGIN {printf \"%.0f\", $backlog / ($t1 - $t0)}") changes/s on the source)"
 last_batch=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
-printf "none\t0\n" > "$BENCH_DIR/empty"
+printf "@total\t0\n" > "$BENCH_DIR/empty"
 t_start=$(now)
 CHAMELEON_JAVA_OPTS="${BENCH_REPLICA_JAVA_OPTS:-${CHAMELEON_JAVA_OPTS:-}}" c start_replica --source bench > /dev/null 2>&1
 t_ready=$(now)
