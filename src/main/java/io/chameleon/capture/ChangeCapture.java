@@ -92,7 +92,11 @@ final class ChangeCapture {
     }
 
     private void handle(CapturedEvent event) throws SQLException {
-        if (event instanceof CapturedEvent.Rows rows) {
+        if (event instanceof CapturedEvent.Events events) {
+            for (CapturedEvent each : events.events()) {
+                handle(each);
+            }
+        } else if (event instanceof CapturedEvent.Rows rows) {
             capture(rows);
         } else if (event instanceof CapturedEvent.Commit commit) {
             endTransaction(commit.next(), commit.sourceMillis());
