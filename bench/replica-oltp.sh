@@ -32,7 +32,8 @@ trap bench_replica_cleanup EXIT
 workload() { python3 bench/oltp-workload.py "$@"; }
 tables="orders customers events"
 
-echo "== source: three tables of $seed seed rows each (VARCHAR, TEXT, BLOB, JSON, DECIMAL, DOUBLE, ENUM, DATETIME(6), TIMESTAMP)"
+echo "== source: three tables of $seed seed rows each" \
+  "(VARCHAR, TEXT, BLOB, JSON, DECIMAL, DOUBLE, ENUM, DATETIME(6), TIMESTAMP)"
 my -e "DROP DATABASE IF EXISTS bench_src; CREATE DATABASE bench_src"
 workload ddl "$seed" "$BENCH_DIR/state.json" | my bench_src
 
@@ -64,7 +65,8 @@ applied() { # waits until the target holds everything the source wrote so far; p
 thread_ticks() { # per thread group (numbered threads folded) of the JVM: "name ticks"; "@total" is the process's
   # own count, which keeps the time of threads that ended (a thread gone since the last snapshot shows as none)
   for task in /proc/"$1"/task/*; do
-    printf '%s\t%s\n' "$(sed 's/[-#]*[0-9]*$//' "$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
+    printf '%s\t%s\n' "$(sed 's/[-#]*[0-9]*$//' "$task/comm" 2>/dev/null)" \
+      "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
   done | awk -F'\t' '$2 != "" { t[$1] += $2 } END { for (n in t) print n "\t" t[n] }'
   printf '@total\t%s\n' "$(awk '{ print $14 + $15 }' "/proc/$1/stat")"
 }
@@ -87,11 +89,13 @@ echo "== (a) backlog: $backlog changes written while the replica is stopped"
 workload changes "$BENCH_DIR/state.json" "$backlog" > "$BENCH_DIR/backlog.sql"
 t0=$(now); my bench_src < "$BENCH_DIR/backlog.sql"; t1=$(now)
 rm -f "$BENCH_DIR/backlog.sql"
-echo "written in $(secs "$t0" "$t1") s ($(awk "BEGIN {printf \"%.0f\", $backlog / ($t1 - $t0)}") changes/s on the source)"
+echo "written in $(secs "$t0" "$t1") s" \
+  "($(awk "BEGIN {printf \"%.0f\", $backlog / ($t1 - $t0)}") changes/s on the source)"
 last_batch=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
 printf "@total\t0\n" > "$BENCH_DIR/empty"
 t_start=$(now)
-CHAMELEON_JAVA_OPTS="${BENCH_REPLICA_JAVA_OPTS:-${CHAMELEON_JAVA_OPTS:-}}" c start_replica --source bench > /dev/null 2>&1
+CHAMELEON_JAVA_OPTS="${BENCH_REPLICA_JAVA_OPTS:-${CHAMELEON_JAVA_OPTS:-}}" \
+  c start_replica --source bench > /dev/null 2>&1
 t_ready=$(now)
 t_done=$(applied)
 pid=$(cat "$BENCH_DIR/pid/bench.pid")
@@ -101,7 +105,8 @@ first_logged=$(pg -At bench_replica -c "SELECT extract(epoch FROM min(logged_at)
 diff_a=$(differing)
 total=$(secs "$t_start" "$t_done")
 rate_a=$(awk "BEGIN {printf \"%.0f\", $backlog / ($t_done - $t_start)}")
-echo "start_replica returned after $(secs "$t_start" "$t_ready") s; first change logged $(secs "$t_start" "$first_logged") s after the command"
+echo "start_replica returned after $(secs "$t_start" "$t_ready") s;" \
+  "first change logged $(secs "$t_start" "$first_logged") s after the command"
 echo "all applied $total s after the command: $rate_a rows/s counted from typing start_replica;" \
   "$(awk "BEGIN {printf \"%.0f\", $backlog / ($t_done - $first_logged)}") rows/s from the first change logged"
 echo "$(cpu_report "$BENCH_DIR/empty" "$BENCH_DIR/ticks.a" "$backlog") (JVM start included)"
@@ -114,8 +119,10 @@ t_done=$(applied)
 thread_ticks "$pid" > "$BENCH_DIR/ticks.b"
 diff_b=$(differing)
 lag_b=$(secs "$t_last" "$t_done")
-echo "written in $(secs "$t0" "$t_last") s ($(awk "BEGIN {printf \"%.0f\", $burst / ($t_last - $t0)}") changes/s on the source)"
-echo "lag after the last write: $lag_b s; live throughput $(awk "BEGIN {printf \"%.0f\", $burst / ($t_done - $t0)}") rows/s"
+echo "written in $(secs "$t0" "$t_last") s" \
+  "($(awk "BEGIN {printf \"%.0f\", $burst / ($t_last - $t0)}") changes/s on the source)"
+echo "lag after the last write: $lag_b s;" \
+  "live throughput $(awk "BEGIN {printf \"%.0f\", $burst / ($t_done - $t0)}") rows/s"
 echo "$(cpu_report "$BENCH_DIR/ticks.a" "$BENCH_DIR/ticks.b" "$burst")"
 echo "peak RSS $(rss "$pid"); rows differing: $diff_b"
 
@@ -152,7 +159,8 @@ rss_final=$(rss "$pid")
 c stop_replica --source bench > /dev/null
 
 echo
-echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores${BENCH_CPUS:+ capped to $BENCH_CPUS CPUs}," \
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
+  "$(nproc) cores${BENCH_CPUS:+ capped to $BENCH_CPUS CPUs}," \
   "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(a) backlog $backlog: $rate_a rows/s from typing start_replica (target >= 60000); rows differing $diff_a"
 echo "(b) burst $burst: lag $lag_b s (target < 0.5); rows differing $diff_b$summary"

@@ -64,7 +64,8 @@ class DecimalTextTest {
         byte[] packed = pack(precision, scale, value);
         String expected = AbstractRowsEventDataDeserializer.asBigDecimal(precision, scale, packed.clone())
                 .toPlainString();
-        assertThat(new String(DecimalText.text(precision, scale, packed), StandardCharsets.US_ASCII)).as("DECIMAL(%d,%d) %s", precision, scale, value)
+        assertThat(new String(DecimalText.text(precision, scale, packed), StandardCharsets.US_ASCII))
+                .as("DECIMAL(%d,%d) %s", precision, scale, value)
                 .isEqualTo(expected);
     }
 

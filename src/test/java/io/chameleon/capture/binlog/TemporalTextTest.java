@@ -26,7 +26,8 @@ class TemporalTextTest {
                 }
             }
             for (long seconds : new long[] {0, 1, 2_147_483_647L, 1_700_000_000L, 4_294_967_295L}) {
-                same(TemporalText.timestamp(seconds, 0, precision), TemporalTextReference.timestamp(seconds, 0, precision));
+                same(TemporalText.timestamp(seconds, 0, precision),
+                        TemporalTextReference.timestamp(seconds, 0, precision));
                 same(TemporalText.timestamp(seconds, 999_999, precision),
                         TemporalTextReference.timestamp(seconds, 999_999, precision));
             }
@@ -81,6 +82,7 @@ class TemporalTextTest {
     }
 
     private static void same(byte[] actual, byte[] expected) {
-        assertThat(new String(actual, StandardCharsets.US_ASCII)).isEqualTo(new String(expected, StandardCharsets.US_ASCII));
+        assertThat(new String(actual, StandardCharsets.US_ASCII))
+                .isEqualTo(new String(expected, StandardCharsets.US_ASCII));
     }
 }
