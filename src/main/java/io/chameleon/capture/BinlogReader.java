@@ -1,5 +1,6 @@
 package io.chameleon.capture;
 
+import io.chameleon.capture.binlog.BinlogEventTranslator;
 import io.chameleon.capture.binlog.BinlogStream;
 import io.chameleon.capture.binlog.CaptureException;
 import io.chameleon.capture.binlog.CapturedEvent;
@@ -80,7 +81,9 @@ public final class BinlogReader {
             statistics.started(state.position());
             Map<String, CapturedTable> tables = new HashMap<>();
             SchemaChangeCapture schemaChanges = schemaChangeCapture(sourceId, tables);
-            BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+            // the stream hands events on in groups: as many slots as keep the same bound in events
+            BlockingQueue<CapturedEvent> queue = new ArrayBlockingQueue<>(
+                    Math.max(2, settings.queueCapacity() / BinlogEventTranslator.HAND_OFF_EVENTS));
             ChangeCapture capture = new ChangeCapture(queue, writer, new ChangeFilter(source, tables), settings,
                     state.position(), state.consistent(), state.highWatermark(), statistics, schemaChanges);
             BinlogStream stream = new BinlogStream(source, queue, () -> {

@@ -23,6 +23,8 @@ final class CapturedTable {
     private final ImageLayout imageLayout;
     private BinlogPosition copyPosition;
     private boolean reachedConsistency;
+    /** The last TABLE_MAP column list found equal to {@link #columnNames}. */
+    private List<String> matchingNames;
 
     CapturedTable(int tableId, SourceTable source, PgTable target, BinlogPosition copyPosition) {
         this.tableId = tableId;
@@ -47,6 +49,21 @@ final class CapturedTable {
     /** The source columns in binlog order, to check rows events against. */
     List<String> columnNames() {
         return columnNames;
+    }
+
+    /**
+     * Whether a TABLE_MAP's column names are this table's. The reader decodes a map again only when its bytes
+     * change, so most rows events bring the very list already compared: that one is not compared again.
+     */
+    boolean hasColumnNames(List<String> names) {
+        if (names == matchingNames) {
+            return true;
+        }
+        if (!columnNames.equals(names)) {
+            return false;
+        }
+        matchingNames = names;
+        return true;
     }
 
     int tableId() {

@@ -92,7 +92,11 @@ final class ChangeCapture {
     }
 
     private void handle(CapturedEvent event) throws SQLException {
-        if (event instanceof CapturedEvent.Rows rows) {
+        if (event instanceof CapturedEvent.Events events) {
+            for (CapturedEvent each : events.events()) {
+                handle(each);
+            }
+        } else if (event instanceof CapturedEvent.Rows rows) {
             capture(rows);
         } else if (event instanceof CapturedEvent.Commit commit) {
             endTransaction(commit.next(), commit.sourceMillis());
@@ -172,7 +176,7 @@ final class ChangeCapture {
             return;
         }
         int columns = (rows.after().isEmpty() ? rows.before() : rows.after()).get(0).length;
-        if (rows.columnNames() != null ? !rows.columnNames().equals(table.columnNames())
+        if (rows.columnNames() != null ? !table.hasColumnNames(rows.columnNames())
                 : columns != table.columnNames().size()) {
             open.add(schemaChanges.structureMismatch(table, rows, columns));
             return;

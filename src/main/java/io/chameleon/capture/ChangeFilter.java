@@ -73,6 +73,6 @@ final class ChangeFilter {
             case DELETE, TRUNCATE -> skip.delete();
             case SCHEMA -> List.of();
         };
-        return names.contains(database) || names.contains(database + "." + table);
+        return !names.isEmpty() && (names.contains(database) || names.contains(database + "." + table));
     }
 }

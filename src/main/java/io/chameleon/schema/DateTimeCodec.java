@@ -17,7 +17,15 @@ public record DateTimeCodec(String column, boolean utcInstant) implements ValueC
         }
         String text = new String(raw, StandardCharsets.US_ASCII);
         CalendarDate.requireNoZeroPart(column, raw, text);
-        return utcInstant ? text + "+00" : text;
+        return utcInstant ? text + UTC_OFFSET : text;
+    }
+
+    /** A TIMESTAMP's text is its bytes followed by this offset when {@link #rawIsTextWithOffset} says so. */
+    public static final String UTC_OFFSET = "+00";
+
+    /** A TIMESTAMP without zero parts: its text is the bytes and {@link #UTC_OFFSET}, for writers of bytes. */
+    public boolean rawIsTextWithOffset(byte[] raw) {
+        return utcInstant && CalendarDate.isPlainDate(raw);
     }
 
     /** A DATETIME's text is its bytes; a TIMESTAMP's gets its offset appended, so it is never its bytes. */

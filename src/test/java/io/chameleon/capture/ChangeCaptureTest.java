@@ -145,6 +145,26 @@ class ChangeCaptureTest {
         assertThat(readPosition()).isEqualTo(List.of(FILE, 350L));
     }
 
+    @Test
+    void eventsHandedOnTogetherAreHandledInTheirOrder() throws Exception {
+        run(null, List.of(
+                new CapturedEvent.Events(List.of(
+                        rows(RowOperation.INSERT, "items", 100, images(), images(row(1, 10))),
+                        rows(RowOperation.INSERT, "items", 120, images(), images(row(2, 20))),
+                        new CapturedEvent.Commit(at(150), 0, null))),
+                new CapturedEvent.Statement("shop_db", "TRUNCATE TABLE items", at(200), at(260), 0),
+                new CapturedEvent.Events(List.of(
+                        rows(RowOperation.INSERT, "items", 300, images(), images(row(3, 30))),
+                        new CapturedEvent.Commit(at(350), 0, null)))));
+
+        assertThat(logged()).containsExactly(
+                Arrays.asList("I", null, "{1,10}"),
+                Arrays.asList("I", null, "{2,20}"),
+                Arrays.asList("T", null, null),
+                Arrays.asList("I", null, "{3,30}"));
+        assertThat(readPosition()).isEqualTo(List.of(FILE, 350L));
+    }
+
     /** Hands {@code events} to a capture of ITEMS (copied at {@code copyPosition}) and runs it until all are taken. */
     private void run(BinlogPosition copyPosition, List<CapturedEvent> events) throws Exception {
         Map<String, CapturedTable> tables = new HashMap<>();

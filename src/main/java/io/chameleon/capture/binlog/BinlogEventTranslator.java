@@ -32,7 +32,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BinlogEventTranslator implements BinaryLogClient.EventListener {
 
+    /** Events per hand-off at most: the queue's bound in events is its capacity times this. */
+    public static final int HAND_OFF_EVENTS = 32;
+
     private final BlockingQueue<CapturedEvent> queue;
+    private final List<CapturedEvent> held = new ArrayList<>(HAND_OFF_EVENTS);
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
     private final java.util.function.Consumer<String> onFailure;
     private String file;
@@ -130,7 +134,8 @@ public final class BinlogEventTranslator implements BinaryLogClient.EventListene
     /** Tells the consumer the stream broke; completes with the position to resume from. */
     CompletableFuture<BinlogPosition> interrupted(String reason) {
         CompletableFuture<BinlogPosition> resumeAt = new CompletableFuture<>();
-        put(new CapturedEvent.Interrupted(reason, resumeAt));
+        held.clear(); // rows of a transaction whose end was not read: the consumer drops its open one anyway
+        handOn(new CapturedEvent.Interrupted(reason, resumeAt));
         return resumeAt;
     }
 
@@ -174,7 +179,21 @@ public final class BinlogEventTranslator implements BinaryLogClient.EventListene
                 names == null || names.isEmpty() ? null : names));
     }
 
+    /**
+     * Rows events wait here for their transaction's end (or the hand-off size); anything else is handed on at once
+     * with them, in order, so the consumer sees the same sequence, in fewer and larger hand-offs.
+     */
     private void put(CapturedEvent captured) {
+        held.add(captured);
+        if (captured instanceof CapturedEvent.Rows && held.size() < HAND_OFF_EVENTS) {
+            return;
+        }
+        CapturedEvent handOff = held.size() == 1 ? held.get(0) : new CapturedEvent.Events(List.copyOf(held));
+        held.clear();
+        handOn(handOff);
+    }
+
+    private void handOn(CapturedEvent captured) {
         try {
             while (!queue.offer(captured, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 if (failed && !(captured instanceof CapturedEvent.Interrupted)) {

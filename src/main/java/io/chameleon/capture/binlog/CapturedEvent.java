@@ -28,6 +28,13 @@ public sealed interface CapturedEvent {
             implements CapturedEvent {
     }
 
+    /**
+     * Events in stream order handed on at once: the rows events of a transaction with its commit, so that the two
+     * threads meet once per transaction (or per few dozen events of a long one) rather than once per event.
+     */
+    record Events(List<CapturedEvent> events) implements CapturedEvent {
+    }
+
     /** The server has nothing new: the reader is caught up at this point of the source clock. */
     record Heartbeat(long receivedMillis) implements CapturedEvent {
     }

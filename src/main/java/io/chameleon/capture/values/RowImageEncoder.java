@@ -4,6 +4,7 @@ import io.chameleon.catalogue.changelog.ImageLayout;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.schema.BadValueException;
 import io.chameleon.schema.BytesCodec;
+import io.chameleon.schema.DateTimeCodec;
 import io.chameleon.schema.PgColumn;
 
 import java.io.Serializable;
@@ -41,6 +42,10 @@ public final class RowImageEncoder {
 
     private static final int TEXT_OID = 25;
     private static final int FLAGS_OFFSET = 4;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UTC_OFFSET = DateTimeCodec.UTC_OFFSET.getBytes(StandardCharsets.US_ASCII);
+    /** The TIMESTAMP codec's rule for texts that are their bytes; the same for every TIMESTAMP column. */
+    private static final DateTimeCodec TIMESTAMP_CODEC = new DateTimeCodec("", true);
 
     private byte[] image = new byte[1024];
     private int length;
@@ -83,7 +88,11 @@ public final class RowImageEncoder {
         int4(indexes.length);
         int4(1); // lower bound
         boolean nulls = false;
+        ColumnShortcut[] shortcuts = table.shortcuts();
         for (int i : indexes) {
+            if (row[i] != null && shortcut(shortcuts[i], row[i])) {
+                continue;
+            }
             PgColumn column = columns.get(i);
             byte[] raw = BinlogValueText.of(row[i], sourceColumns.get(i));
             if (raw != null && column.codec() instanceof BytesCodec) {
@@ -104,6 +113,107 @@ public final class RowImageEncoder {
             image[FLAGS_OFFSET + 3] = 1;
         }
         return Arrays.copyOf(image, length);
+    }
+
+    /** Writes the value's element when the column's shortcut covers it; false sends it down the general path. */
+    private boolean shortcut(ColumnShortcut shortcut, Serializable value) {
+        switch (shortcut.kind) {
+            case SIGNED_INTEGER -> {
+                if (value instanceof Integer number) {
+                    integerElement(number);
+                    return true;
+                }
+                if (value instanceof Long number) {
+                    integerElement(number);
+                    return true;
+                }
+                return false;
+            }
+            case ENUM_LABEL -> {
+                if (value instanceof Integer index && index > 0 && index <= shortcut.labels.length) {
+                    element(shortcut.labels[index - 1]);
+                    return true;
+                }
+                return false;
+            }
+            case FLOATING -> {
+                // the codec parses the text form back and prints the shortest text of that binary value: the same
+                if (value instanceof Double real && Double.isFinite(real)) {
+                    asciiElement(Double.toString(real));
+                    return true;
+                }
+                if (value instanceof Float real && Float.isFinite(real)) {
+                    asciiElement(Float.toString(real));
+                    return true;
+                }
+                return false;
+            }
+            case HEX -> {
+                if (value instanceof byte[] bytes) {
+                    hexElement(bytes);
+                    return true;
+                }
+                return false;
+            }
+            case UTC_TIMESTAMP -> {
+                if (value instanceof byte[] bytes && TIMESTAMP_CODEC.rawIsTextWithOffset(bytes)) {
+                    int4(bytes.length + UTC_OFFSET.length);
+                    room(bytes.length + UTC_OFFSET.length);
+                    System.arraycopy(bytes, 0, image, length, bytes.length);
+                    System.arraycopy(UTC_OFFSET, 0, image, length + bytes.length, UTC_OFFSET.length);
+                    length += bytes.length + UTC_OFFSET.length;
+                    return true;
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Digits of a signed integer, written in place (the codec's text of a decimal integer is the integer). */
+    private void integerElement(long value) {
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int size = digits + (value < 0 ? 1 : 0);
+        int4(size);
+        room(size);
+        long rest = value;
+        for (int at = length + size - 1; at >= length + size - digits; at--) {
+            image[at] = (byte) ('0' + Math.abs(rest % 10));
+            rest /= 10;
+        }
+        if (value < 0) {
+            image[length] = '-';
+        }
+        length += size;
+    }
+
+    private void asciiElement(String text) {
+        int4(text.length());
+        room(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            image[length + i] = (byte) text.charAt(i);
+        }
+        length += text.length();
+    }
+
+    /** bytea's hex text, {@code \x00ff}, written in place: what BytesCodec gives. */
+    private void hexElement(byte[] bytes) {
+        int size = 2 + 2 * bytes.length;
+        int4(size);
+        room(size);
+        image[length] = '\\';
+        image[length + 1] = 'x';
+        int at = length + 2;
+        for (byte b : bytes) {
+            image[at++] = HEX_DIGITS[(b >> 4) & 0xF];
+            image[at++] = HEX_DIGITS[b & 0xF];
+        }
+        length += size;
     }
 
     private void element(byte[] text) {

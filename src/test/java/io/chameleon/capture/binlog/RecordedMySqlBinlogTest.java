@@ -102,6 +102,14 @@ class RecordedMySqlBinlogTest {
             }
         }
         assertThat(failures).isEmpty();
-        return new ArrayList<>(queue);
+        List<CapturedEvent> events = new ArrayList<>(); // in stream order, whether handed on alone or together
+        for (CapturedEvent event : queue) {
+            if (event instanceof CapturedEvent.Events group) {
+                events.addAll(group.events());
+            } else {
+                events.add(event);
+            }
+        }
+        return events;
     }
 }
