@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.testsupport.CliRunner;
+import io.chameleon.testsupport.MariaDbDatabase;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
 import io.chameleon.testsupport.TestConfig;
@@ -20,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedBackgroundTest {
 
     @Test
-    void anEmbeddedCopyWithLogDestFileAsksForForeground(PostgresDatabase target, @TempDir Path home) {
-        String config = TestConfig.target(target).set("CATALOGUE", "cat_embedded").set("LOG_DEST", "file")
+    void anEmbeddedCopyWithLogDestFileAsksForForeground(MariaDbDatabase source, PostgresDatabase target,
+                                                         @TempDir Path home) {
+        // a reachable source: init_replica's pre-flight checks pass before it decides where the copy runs
+        String config = TestConfig.between(source, target).set("CATALOGUE", "cat_embedded").set("LOG_DEST", "file")
                 .write(home, "embedded").toString();
         assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
         assertThat(CliRunner.run("add_source", "--config", config, "--source", "shop").exitCode()).isZero();
