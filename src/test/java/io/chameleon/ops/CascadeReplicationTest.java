@@ -61,6 +61,14 @@ class CascadeReplicationTest {
                 "UPDATE authors SET code = 'B2' WHERE id = 2", // tag 2 follows
                 "DELETE FROM books WHERE id = 30", // review 300 set to NULL
                 "INSERT INTO books VALUES (40, 3, 'b40')",
+                // children deleted by the application first (as MySQL 9.7's SQL-layer keys log them): the trigger
+                // then finds nothing left to do, and nothing fails
+                "INSERT INTO authors VALUES (4, 'A4', 'barbara')",
+                "INSERT INTO books VALUES (50, 4, 'b50')",
+                "BEGIN",
+                "DELETE FROM books WHERE author_id = 4",
+                "DELETE FROM authors WHERE id = 4",
+                "COMMIT",
                 "INSERT INTO reviews VALUES (400, 40, 2)",
                 "INSERT INTO marker VALUES (1)");
         Eventually.equals(List.of(List.of(1)), () -> target.queryForList("SELECT id FROM shop.marker"), DEADLINE);
