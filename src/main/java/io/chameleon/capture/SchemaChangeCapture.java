@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The reader's side of DDL replication: the catalogue writes. {@link DdlTranslator} decides what a statement does
@@ -77,6 +78,9 @@ final class SchemaChangeCapture {
     private final int sourceId;
     private final String catalogue;
     private final TableFilter tableFilter;
+    private static final Pattern FOREIGN_KEY_ACTION = Pattern.compile(
+            "\\bON\\s+(DELETE|UPDATE)\\s+(CASCADE|SET\\s+NULL)\\b", Pattern.CASE_INSENSITIVE);
+
     private final KnownTables tables;
     private final DdlTranslator translator;
     private final Map<String, String[]> databaseDefaults;
@@ -117,7 +121,21 @@ final class SchemaChangeCapture {
                     .map(change -> new DdlTranslation.Change(change, List.of())).toList();
             return failed(new Plan(changes, List.of(), List.of(), null), statement, failed.failure());
         }
+        warnOfForeignKeyActions(statement);
         return new Plan(((DdlTranslation.Translated) translation).changes(), List.of(), List.of(), null);
+    }
+
+    /**
+     * The triggers that apply ON DELETE / ON UPDATE actions (which InnoDB does not log) are created by the copies
+     * only (see io.chameleon.cascade): a key that replicated DDL declares has none until the next copy.
+     */
+    private void warnOfForeignKeyActions(CapturedEvent.Statement statement) {
+        if (FOREIGN_KEY_ACTION.matcher(statement.sql()).find()) {
+            LOG.warnf("event=ddl_foreign_key_action source=%s position=%s sql=\"%s\": the child rows this key's ON"
+                    + " DELETE / ON UPDATE action changes are not in the binlog and are not applied until the child"
+                    + " table is copied again: run 'chameleon sync_tables --source %s --tables <database>.<child>'",
+                    source.name(), statement.position(), abbreviate(statement.sql()), source.name());
+        }
     }
 
     private void logUnparsed(CapturedEvent.Statement statement, String message) {

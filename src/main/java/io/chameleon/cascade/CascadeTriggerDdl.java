@@ -50,6 +50,9 @@ public final class CascadeTriggerDdl {
         String parent = PgIdentifiers.qualified(parentSchema, key.referencedTable());
         StringBuilder body = new StringBuilder()
                 .append("DECLARE\n  chameleon_moved record;\n  chameleon_is_moved boolean := false;\nBEGIN\n")
+                // a child table dropped (or renamed) by replicated DDL: nothing to apply, and replay must not fail
+                .append("  IF to_regclass(").append(PgIdentifiers.literal(PgIdentifiers.qualified(childSchema,
+                        key.table()))).append(") IS NULL THEN\n    RETURN NULL;\n  END IF;\n")
                 .append("  IF EXISTS (SELECT 1 FROM ").append(parent).append(" p WHERE ")
                 .append(match("p.", key.referencedColumns(), "OLD.", key.referencedColumns())).append(") THEN\n")
                 .append("    RETURN NULL;\n  END IF;\n");
