@@ -95,10 +95,69 @@ public final class CascadeTriggerDdl {
         return PgIdentifiers.qualified(parentSchema, name()) + "()";
     }
 
+    /**
+     * Whether the key needs the orphans trigger on the child table: a parent inserted and deleted within one replay
+     * transaction is never in PostgreSQL, so its trigger never fires, while the children inserted meanwhile are.
+     * Not for a key with an ON UPDATE action: there a child without parent at commit may be one whose parent's key
+     * changed in the same transaction (its update is applied by the parent's trigger, perhaps after this one).
+     */
+    public boolean catchesOrphans() {
+        return key.actsOnDelete() && !key.actsOnUpdate();
+    }
+
+    /** The orphans function's and trigger's name, in the child's schema. */
+    public String orphansName() {
+        return PgNames.foreignKeyOrphans(key.schema(), key.table(), key.name());
+    }
+
+    /**
+     * At commit, a child row written by replay whose whole key matches no parent row lost its parent in the same
+     * transaction: the ON DELETE action is applied to it (and to the other children of that key).
+     */
+    public String createOrphansFunction() {
+        String parent = PgIdentifiers.qualified(parentSchema, key.referencedTable());
+        StringBuilder body = new StringBuilder("BEGIN\n  IF ");
+        for (int i = 0; i < key.columns().size(); i++) {
+            body.append(i == 0 ? "" : " OR ").append("NEW.").append(PgIdentifiers.quote(key.columns().get(i)))
+                    .append(" IS NULL");
+        }
+        body.append(" OR to_regclass(").append(PgIdentifiers.literal(parent)).append(") IS NULL THEN\n")
+                .append("    RETURN NULL;\n  END IF;\n")
+                .append("  IF EXISTS (SELECT 1 FROM ").append(parent).append(" p WHERE ")
+                .append(match("p.", key.referencedColumns(), "NEW.", key.columns())).append(") THEN\n")
+                .append("    RETURN NULL;\n  END IF;\n")
+                .append("  ").append(action(key.onDelete(), null, match("c.", key.columns(), "NEW.", key.columns())))
+                .append(";\n  RETURN NULL;\nEND\n");
+        if (body.indexOf(TAG) >= 0) {
+            throw new IllegalArgumentException("foreign key " + key.label() + " has a name containing " + TAG);
+        }
+        return "CREATE OR REPLACE FUNCTION " + orphansFunction() + " RETURNS trigger LANGUAGE plpgsql AS " + TAG
+                + "\n" + body + TAG;
+    }
+
+    public String dropOrphansTrigger() {
+        return "DROP TRIGGER IF EXISTS " + PgIdentifiers.quote(orphansName()) + " ON "
+                + PgIdentifiers.qualified(childSchema, key.table());
+    }
+
+    public String createOrphansTrigger() {
+        return "CREATE CONSTRAINT TRIGGER " + PgIdentifiers.quote(orphansName()) + " AFTER INSERT OR UPDATE OF "
+                + list(key.columns()) + " ON " + PgIdentifiers.qualified(childSchema, key.table())
+                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + orphansFunction();
+    }
+
+    private String orphansFunction() {
+        return PgIdentifiers.qualified(childSchema, orphansName()) + "()";
+    }
+
     /** DELETE the children, or UPDATE their key to NULL, or to the referenced values of {@code newRow}. */
     private String action(String rule, String newRow) {
+        return action(rule, newRow, match("c.", key.columns(), "OLD.", key.referencedColumns()));
+    }
+
+    private String action(String rule, String newRow, String childMatch) {
         String child = PgIdentifiers.qualified(childSchema, key.table());
-        String where = " WHERE " + match("c.", key.columns(), "OLD.", key.referencedColumns());
+        String where = " WHERE " + childMatch;
         if (rule.equals("CASCADE") && newRow == null) {
             return "DELETE FROM " + child + " c" + where;
         }

@@ -57,6 +57,12 @@ public final class CascadeTriggers {
                     st.execute(ddl.dropTrigger());
                     st.execute(ddl.createTrigger());
                     wanted.add(parentSchema + '\0' + ddl.name());
+                    if (ddl.catchesOrphans()) {
+                        st.execute(ddl.createOrphansFunction());
+                        st.execute(ddl.dropOrphansTrigger());
+                        st.execute(ddl.createOrphansTrigger());
+                        wanted.add(childSchema + '\0' + ddl.orphansName());
+                    }
                     installed.add(key.label());
                 }
             }

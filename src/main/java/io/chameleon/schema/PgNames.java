@@ -39,9 +39,17 @@ public final class PgNames {
      * keys of different source schemas never share a name in the parent's schema.
      */
     public static String foreignKeyAction(String schema, String table, String name) {
-        String readable = FOREIGN_KEY_ACTION_PREFIX + table + "_" + name;
-        String hash = hash((schema + "\0" + table + "\0" + name).getBytes(StandardCharsets.UTF_8));
-        return prefix(readable, MAX_BYTES - HASH_CHARS - 1) + "_" + hash;
+        return hashed(FOREIGN_KEY_ACTION_PREFIX + table + "_" + name, schema + "\0" + table + "\0" + name);
+    }
+
+    /** The same, for the function and trigger on the child table that catch children whose parent is gone. */
+    public static String foreignKeyOrphans(String schema, String table, String name) {
+        return hashed(FOREIGN_KEY_ACTION_PREFIX + "orphans_" + table + "_" + name,
+                schema + "\0" + table + "\0" + name + "\0orphans");
+    }
+
+    private static String hashed(String readable, String identity) {
+        return prefix(readable, MAX_BYTES - HASH_CHARS - 1) + "_" + hash(identity.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The name itself when it fits in 63 UTF-8 bytes, else a prefix of it + {@code _} + 8 hex digits of a hash. */

@@ -56,6 +56,22 @@ class CascadeTriggerDdlTest {
     }
 
     @Test
+    void childrenLeftWithoutParentAtCommitGetTheDeleteActionUnlessTheKeyHasAnUpdateAction() {
+        ForeignKey deleteOnly = new ForeignKey("a", "child", "fk", List.of("x"), "a", "parent", List.of("id"),
+                "RESTRICT", "CASCADE");
+        CascadeTriggerDdl ddl = new CascadeTriggerDdl(deleteOnly, "s", "s", List.of("id"));
+
+        assertThat(ddl.catchesOrphans()).isTrue();
+        assertThat(ddl.orphansName()).startsWith("chameleon_fk_orphans_child_fk_").isNotEqualTo(ddl.name());
+        assertThat(ddl.createOrphansFunction()).contains("IF NEW.\"x\" IS NULL OR to_regclass('\"s\".\"parent\"')"
+                        + " IS NULL THEN", "IF EXISTS (SELECT 1 FROM \"s\".\"parent\" p WHERE p.\"id\" = NEW.\"x\")",
+                "DELETE FROM \"s\".\"child\" c WHERE c.\"x\" = NEW.\"x\"");
+        assertThat(ddl.createOrphansTrigger()).contains("AFTER INSERT OR UPDATE OF \"x\" ON \"s\".\"child\"",
+                "DEFERRABLE INITIALLY DEFERRED");
+        assertThat(new CascadeTriggerDdl(cascade, "s", "s", List.of("id")).catchesOrphans()).isFalse();
+    }
+
+    @Test
     void aKeyWithoutActionIsRefused() {
         ForeignKey plain = new ForeignKey("a", "t", "fk", List.of("c"), "a", "p", List.of("id"), "RESTRICT", null);
         assertThatThrownBy(() -> new CascadeTriggerDdl(plain, "s", "s", List.of()))
