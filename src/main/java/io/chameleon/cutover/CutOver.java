@@ -126,7 +126,11 @@ public final class CutOver {
             List<SequenceAdvance.Advanced> sequences = new SequenceAdvance(pg, my)
                     .advance(registered.stream().map(RegisteredTable::table).toList());
             // the real keys act natively from now on: the triggers that replayed their actions must not act twice
-            CascadeTriggers.remove(pg, record.schemaMappings().values());
+            int functions = CascadeTriggers.remove(pg, record.schemaMappings().values());
+            if (functions > 0) {
+                out.println("Dropped " + functions + " functions (with their triggers) that applied foreign key"
+                        + " actions during replication.");
+            }
             List<ForeignKeyCreation.Outcome> keys = new ForeignKeyCreation(pg, record.schemaMappings())
                     .create(SourceForeignKeys.read(my, record.schemaMappings().keySet()));
             sources.remove(name);
