@@ -16,7 +16,9 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.DatabaseDefaults;
+import io.chameleon.mysql.ForeignKey;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourceForeignKeys;
 import io.chameleon.mysql.SourcePrerequisites;
 import io.chameleon.mysql.SourceTable;
 import io.chameleon.mysql.TableDiscovery;
@@ -177,7 +179,15 @@ public final class BinlogReader {
                     entry.table().destinationSchema(), enabled, entry.table().copyPosition())));
         }
         return new SchemaChangeCapture(source, sourceId, config.catalogueSchema(), known, mapper, databaseDefaults,
-                this::currentStructure);
+                this::currentStructure, this::foreignKeys);
+    }
+
+    /** The source's foreign keys of a table: only for a DDL statement that declares one with an action. */
+    private List<ForeignKey> foreignKeys(io.chameleon.ddl.TableName table) throws SQLException {
+        try (Connection my = mysql.connect()) {
+            return SourceForeignKeys.read(my, List.of(table.database())).stream()
+                    .filter(key -> key.table().equals(table.table())).toList();
+        }
     }
 
     /** Reads the whole source's catalogue: only for a CREATE TABLE the reader could not translate, which is rare. */

@@ -13,6 +13,7 @@ import io.chameleon.ddl.DdlTranslation;
 import io.chameleon.ddl.DdlTranslator;
 import io.chameleon.ddl.SchemaChangeStatements;
 import io.chameleon.ddl.TableChange;
+import io.chameleon.ddl.TableHead;
 import io.chameleon.ddl.TableName;
 import io.chameleon.mysql.SourceColumn;
 import io.chameleon.mysql.SourceTable;
@@ -82,9 +83,17 @@ final class SchemaChangeCapture {
     private final Map<String, String[]> databaseDefaults;
     private final SourceCatalogue sourceCatalogue;
     private final GeneratedColumnBackfill backfill;
+    private final ForeignKeyActionStatements foreignKeyActions;
 
     SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
                         TableMapper mapper, Map<String, String[]> databaseDefaults, SourceCatalogue sourceCatalogue) {
+        this(source, sourceId, catalogueSchema, tables, mapper, databaseDefaults, sourceCatalogue, table -> List.of());
+    }
+
+    SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
+                        TableMapper mapper, Map<String, String[]> databaseDefaults, SourceCatalogue sourceCatalogue,
+                        ForeignKeyActionStatements.Lookup foreignKeys) {
+        this.foreignKeyActions = new ForeignKeyActionStatements(source, tables, foreignKeys);
         this.source = source;
         this.sourceId = sourceId;
         this.catalogue = catalogueSchema;
@@ -117,7 +126,23 @@ final class SchemaChangeCapture {
                     .map(change -> new DdlTranslation.Change(change, List.of())).toList();
             return failed(new Plan(changes, List.of(), List.of(), null), statement, failed.failure());
         }
-        return new Plan(((DdlTranslation.Translated) translation).changes(), List.of(), List.of(), null);
+        List<DdlTranslation.Change> changes = ((DdlTranslation.Translated) translation).changes();
+        return new Plan(changes.isEmpty() ? foreignKeyDropped(statement) : changes, List.of(), List.of(), null);
+    }
+
+    /**
+     * ALTER TABLE … DROP FOREIGN KEY leaves the structure as it was, so it changes nothing in PostgreSQL but the
+     * cascade triggers of the key: an alteration to the same structure, whose statements write() adds.
+     */
+    private List<DdlTranslation.Change> foreignKeyDropped(CapturedEvent.Statement statement) {
+        if (!ForeignKeyActionStatements.dropsForeignKey(statement.sql())) {
+            return List.of();
+        }
+        return TableHead.of(statement.database(), statement.sql()).filter(head -> !head.creates())
+                .flatMap(head -> tables.find(head.table()))
+                .map(known -> List.of(new DdlTranslation.Change(new TableChange.Altered(known.structure(),
+                        known.structure(), Map.of()), List.of())))
+                .orElse(List.of());
     }
 
     private void logUnparsed(CapturedEvent.Statement statement, String message) {
@@ -198,7 +223,7 @@ final class SchemaChangeCapture {
             List<String> sql = translated.statements();
             TableChange change = translated.change();
             if (change instanceof TableChange.Created created) {
-                step.created(created.table(), sql, null);
+                step.created(created.table(), withForeignKeyActions(sql, statement, created.table()), null);
             } else if (change instanceof TableChange.Dropped dropped) {
                 Optional<KnownTables.Known> table = tables.find(dropped.table());
                 if (table.isPresent()) {
@@ -213,12 +238,27 @@ final class SchemaChangeCapture {
                 Optional<KnownTables.Known> table = tables.find(new TableName(altered.before().schema(),
                         altered.before().name()));
                 if (table.isPresent()) {
-                    step.altered(table.get(), altered, sql);
+                    step.altered(table.get(), altered, withForeignKeyActions(sql, statement, altered.after()));
                 }
             }
         }
         step.seq += backfill.log(plan.tableChanges(), statement, writer, batchId, step.seq);
         return step.seq - firstSeq;
+    }
+
+    /** The statements of a created or altered table, then those of the cascade triggers of its foreign keys. */
+    private List<String> withForeignKeyActions(List<String> sql, CapturedEvent.Statement statement,
+                                               SourceTable table) throws SQLException {
+        List<String> extra = foreignKeyActions.statements(statement.sql(), new TableName(table.schema(), table.name()),
+                table);
+        if (extra.isEmpty()) {
+            return sql;
+        }
+        LOG.infof("event=ddl_foreign_key_actions source=%s position=%s table=%s.%s statements=%d", source.name(),
+                statement.position(), table.schema(), table.name(), extra.size());
+        List<String> all = new ArrayList<>(sql);
+        all.addAll(extra);
+        return all;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.cascade.CascadeTriggers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,11 +25,16 @@ public class DropSourceCommand extends Subcommand implements Callable<Integer> {
             Confirmation.require("drop source '" + name + "' and its change log from the catalogue", "drop_source",
                     out);
         }
-        context.withCurrentCatalogue(err, "drop_source", (catalogue, sources) -> {
+        int functions = context.withCurrentCatalogue(err, "drop_source", (catalogue, sources) -> {
+            // without the replica, the foreign key action triggers would only surprise: the tables stay, they go
+            int dropped = CascadeTriggers.remove(catalogue.connection(),
+                    sources.require(name).schemaMappings().values());
             sources.remove(name);
-            return null;
+            return dropped;
         });
-        out.println("Source " + name + " dropped; replicated schemas left as they are.");
+        out.println("Source " + name + " dropped; replicated schemas left as they are"
+                + (functions > 0 ? ", but for the " + functions + " functions (with their triggers) that applied"
+                + " foreign key actions during replication." : "."));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.chameleon.copy;
 
+import io.chameleon.cascade.CascadeTriggers;
 import io.chameleon.catalogue.CopyRun;
 import io.chameleon.catalogue.CopyRunRepository;
 import io.chameleon.catalogue.ReplicatedTable;
@@ -189,6 +190,7 @@ public final class ReplicaCopy {
             long loaded = System.nanoTime();
             BinlogPosition highWatermark = MasterStatus.current(sourceControl, server.dialect());
             publish(scope, record, control, swap, copied, destinations, start, highWatermark, unsupported);
+            emulateForeignKeyActions(control, sourceControl);
             return CopySummary.timed(copied, start, highWatermark, started, loadStarted, loaded, System.nanoTime());
         } catch (SQLException | RuntimeException e) {
             swap.dropLoadingSchemas(destinations.values());
@@ -220,7 +222,21 @@ public final class ReplicaCopy {
                             + highWatermark);
             return null;
         });
+        emulateForeignKeyActions(control, sourceControl);
         return CopySummary.timed(copied, start, highWatermark, started, loadStarted, loaded, System.nanoTime());
+    }
+
+    /**
+     * Once the tables are published (a trigger created before would be swapped out with its table, or fire on the
+     * load): the triggers that apply the source's ON DELETE / ON UPDATE actions, which InnoDB does not log, during
+     * replication. All the source's keys, not only the copied tables': a re-created parent lost its trigger.
+     */
+    private void emulateForeignKeyActions(Connection control, Connection sourceControl) throws SQLException {
+        List<String> keys = CascadeTriggers.install(control, sourceControl, source.schemaMappings());
+        if (!keys.isEmpty()) {
+            out.println("Foreign key actions (CASCADE, SET NULL) applied by triggers during replication: "
+                    + String.join(", ", keys));
+        }
     }
 
     private void createTables(Connection control, Map<SourceTable, PgTable> targets) throws SQLException {

@@ -1,5 +1,6 @@
 package io.chameleon.cutover;
 
+import io.chameleon.cascade.CascadeTriggers;
 import io.chameleon.catalogue.AppliedHorizon;
 import io.chameleon.catalogue.RegisteredTable;
 import io.chameleon.catalogue.ReplicaReadingRepository;
@@ -15,6 +16,7 @@ import io.chameleon.error.StateException;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MasterStatus;
 import io.chameleon.mysql.SourceConnector;
+import io.chameleon.mysql.SourceForeignKeys;
 import io.chameleon.mysql.SourceServer;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.replay.ReplayResult;
@@ -123,6 +125,12 @@ public final class CutOver {
             List<RegisteredTable> registered = tables.registered(record.id());
             List<SequenceAdvance.Advanced> sequences = new SequenceAdvance(pg, my)
                     .advance(registered.stream().map(RegisteredTable::table).toList());
+            // the real keys act natively from now on: the triggers that replayed their actions must not act twice
+            int functions = CascadeTriggers.remove(pg, record.schemaMappings().values());
+            if (functions > 0) {
+                out.println("Dropped " + functions + " functions (with their triggers) that applied foreign key"
+                        + " actions during replication.");
+            }
             List<ForeignKeyCreation.Outcome> keys = new ForeignKeyCreation(pg, record.schemaMappings())
                     .create(SourceForeignKeys.read(my, record.schemaMappings().keySet()));
             sources.remove(name);

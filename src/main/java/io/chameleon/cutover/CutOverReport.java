@@ -2,6 +2,7 @@ package io.chameleon.cutover;
 
 import io.chameleon.catalogue.RegisteredTable;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.ForeignKey;
 import io.chameleon.postgres.PgIdentifiers;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.chameleon.cutover;
 
+import io.chameleon.mysql.ForeignKey;
 import io.chameleon.postgres.PgIdentifiers;
 
 import java.sql.Connection;
@@ -58,12 +59,12 @@ final class ForeignKeyCreation {
             return new Outcome(key, State.ALREADY_THERE, validated ? "" : "already there, NOT VALID", 0);
         }
         try (Statement st = pg.createStatement()) {
-            st.execute(key.addNotValid(childSchema, parentSchema));
+            st.execute(ForeignKeyDdl.addNotValid(key, childSchema, parentSchema));
         } catch (SQLException e) {
             return new Outcome(key, State.NOT_CREATED, e.getMessage(), 0);
         }
         try (Statement st = pg.createStatement()) {
-            st.execute(key.validate(childSchema));
+            st.execute(ForeignKeyDdl.validate(key, childSchema));
             return new Outcome(key, State.VALID, "", 0);
         } catch (SQLException e) {
             long violating = violations(key, childSchema, parentSchema);
@@ -73,7 +74,7 @@ final class ForeignKeyCreation {
 
     private long violations(ForeignKey key, String childSchema, String parentSchema) throws SQLException {
         try (Statement st = pg.createStatement();
-             ResultSet rs = st.executeQuery(key.countViolations(childSchema, parentSchema))) {
+             ResultSet rs = st.executeQuery(ForeignKeyDdl.countViolations(key, childSchema, parentSchema))) {
             rs.next();
             return rs.getLong(1);
         }

@@ -30,13 +30,39 @@ public final class PgNames {
         return fit("enum_" + table + "_" + column);
     }
 
+    /** Prefix of the functions and triggers that replay a foreign key's actions (see CascadeTriggerDdl). */
+    public static final String FOREIGN_KEY_ACTION_PREFIX = "chameleon_fk_";
+
+    /**
+     * The function, and the trigger on the parent table, that apply the actions of foreign key {@code name} of
+     * {@code schema.table} (the child, as the source names it): always ending with a hash of the three names, so that
+     * keys of different source schemas never share a name in the parent's schema.
+     */
+    public static String foreignKeyAction(String schema, String table, String name) {
+        return hashed(FOREIGN_KEY_ACTION_PREFIX + table + "_" + name, schema + "\0" + table + "\0" + name);
+    }
+
+    /** The same, for the function and trigger on the child table that catch children whose parent is gone. */
+    public static String foreignKeyOrphans(String schema, String table, String name) {
+        return hashed(FOREIGN_KEY_ACTION_PREFIX + "orphans_" + table + "_" + name,
+                schema + "\0" + table + "\0" + name + "\0orphans");
+    }
+
+    private static String hashed(String readable, String identity) {
+        return prefix(readable, MAX_BYTES - HASH_CHARS - 1) + "_" + hash(identity.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The name itself when it fits in 63 UTF-8 bytes, else a prefix of it + {@code _} + 8 hex digits of a hash. */
     static String fit(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         if (utf8.length <= MAX_BYTES) {
             return name;
         }
-        int budget = MAX_BYTES - HASH_CHARS - 1;
+        return prefix(name, MAX_BYTES - HASH_CHARS - 1) + "_" + hash(utf8);
+    }
+
+    /** The longest prefix of {@code name}, whole characters, within {@code budget} UTF-8 bytes. */
+    private static String prefix(String name, int budget) {
         StringBuilder prefix = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < name.length(); ) {
@@ -49,7 +75,7 @@ public final class PgNames {
             bytes += size;
             i += Character.charCount(codePoint);
         }
-        return prefix + "_" + hash(utf8);
+        return prefix.toString();
     }
 
     private static String hash(byte[] name) {

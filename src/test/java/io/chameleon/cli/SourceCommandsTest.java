@@ -120,6 +120,22 @@ class SourceCommandsTest {
     }
 
     @Test
+    void dropSourceDropsTheForeignKeyActionTriggersOfItsSchemasOnly() {
+        CliRunner.run("add_source", "--config", config, "--source", "shop");
+        database.execute("CREATE SCHEMA IF NOT EXISTS shop",
+                "CREATE FUNCTION shop.chameleon_fk_t_fk_0badc0de() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " 'BEGIN RETURN NULL; END'",
+                "CREATE FUNCTION shop.chameleon_kept() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END'");
+
+        CliRunner.Result dropped = CliRunner.run("drop_source", "--config", config, "--source", "shop", "--yes");
+
+        assertThat(dropped.exitCode()).as(dropped.err()).isZero();
+        assertThat(dropped.out()).contains("but for the 1 functions (with their triggers)");
+        assertThat(database.queryForList("SELECT proname::text FROM pg_proc WHERE pronamespace = 'shop'::regnamespace"))
+                .containsExactly(List.of("chameleon_kept"));
+    }
+
+    @Test
     void enableReplicaResetsAnErroredSourceToStopped() {
         CliRunner.run("add_source", "--config", config, "--source", "shop");
         database.execute("UPDATE " + catalogue + ".source SET status = 'error' WHERE source_name = 'shop'");

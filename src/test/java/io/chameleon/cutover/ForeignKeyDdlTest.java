@@ -1,5 +1,6 @@
 package io.chameleon.cutover;
 
+import io.chameleon.mysql.ForeignKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +16,8 @@ class ForeignKeyDdlTest {
 
     @Test
     void addsNotValidWithItsRulesInTheMappedSchemas() {
-        assertThat(composite.addNotValid("shop", "shop")).isEqualTo("ALTER TABLE \"shop\".\"order_line\" ADD "
+        assertThat(ForeignKeyDdl.addNotValid(composite, "shop", "shop"))
+                .isEqualTo("ALTER TABLE \"shop\".\"order_line\" ADD "
                 + "CONSTRAINT \"line_order_fk\" FOREIGN KEY (\"order_id\", \"Shop\") REFERENCES \"shop\".\"orders\" "
                 + "(\"id\", \"shop\") ON UPDATE CASCADE ON DELETE SET NULL NOT VALID");
     }
@@ -25,19 +27,22 @@ class ForeignKeyDdlTest {
         ForeignKey key = new ForeignKey("a", "child", "fk", List.of("p"), "b", "parent", List.of("id"), "NO ACTION",
                 "RESTRICT");
 
-        assertThat(key.addNotValid("x", "y")).isEqualTo("ALTER TABLE \"x\".\"child\" ADD CONSTRAINT \"fk\" FOREIGN "
+        assertThat(ForeignKeyDdl.addNotValid(key, "x", "y"))
+                .isEqualTo("ALTER TABLE \"x\".\"child\" ADD CONSTRAINT \"fk\" FOREIGN "
                 + "KEY (\"p\") REFERENCES \"y\".\"parent\" (\"id\") ON DELETE RESTRICT NOT VALID");
     }
 
     @Test
     void validatesByName() {
-        assertThat(composite.validate("shop")).isEqualTo("ALTER TABLE \"shop\".\"order_line\" VALIDATE CONSTRAINT "
+        assertThat(ForeignKeyDdl.validate(composite, "shop"))
+                .isEqualTo("ALTER TABLE \"shop\".\"order_line\" VALIDATE CONSTRAINT "
                 + "\"line_order_fk\"");
     }
 
     @Test
     void countsOnlyRowsWithAWholeKeyAndNoParent() {
-        assertThat(composite.countViolations("shop", "shop")).isEqualTo("SELECT count(*) FROM \"shop\".\"order_line\""
+        assertThat(ForeignKeyDdl.countViolations(composite, "shop", "shop"))
+                .isEqualTo("SELECT count(*) FROM \"shop\".\"order_line\""
                 + " c WHERE c.\"order_id\" IS NOT NULL AND c.\"Shop\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                 + "\"shop\".\"orders\" p WHERE p.\"id\" = c.\"order_id\" AND p.\"shop\" = c.\"Shop\")");
     }
@@ -46,7 +51,7 @@ class ForeignKeyDdlTest {
     void namesWithQuotesAreQuoted() {
         ForeignKey odd = new ForeignKey("a", "we\"ird", "f\"k", List.of("c"), "a", "p", List.of("id"), null, null);
 
-        assertThat(odd.addNotValid("s", "s")).contains("\"s\".\"we\"\"ird\"", "\"f\"\"k\"");
+        assertThat(ForeignKeyDdl.addNotValid(odd, "s", "s")).contains("\"s\".\"we\"\"ird\"", "\"f\"\"k\"");
         assertThat(odd.label()).isEqualTo("a.we\"ird.f\"k");
     }
 

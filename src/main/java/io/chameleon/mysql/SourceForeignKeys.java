@@ -1,4 +1,4 @@
-package io.chameleon.cutover;
+package io.chameleon.mysql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The foreign keys of the source's databases, from information_schema (MySQL and MariaDB alike). */
-final class SourceForeignKeys {
+public final class SourceForeignKeys {
 
     private SourceForeignKeys() {
     }
 
     /** Every foreign key whose table is in one of {@code databases}, its columns in key order. */
-    static List<ForeignKey> read(Connection mysql, Collection<String> databases) throws SQLException {
+    public static List<ForeignKey> read(Connection mysql, Collection<String> databases) throws SQLException {
         if (databases.isEmpty()) {
             return List.of();
         }
