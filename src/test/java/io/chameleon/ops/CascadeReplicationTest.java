@@ -1,13 +1,6 @@
 package io.chameleon.ops;
 
-import io.chameleon.config.ChameleonConfig;
-import io.chameleon.config.ConfigLoader;
-import io.chameleon.config.SourceConfig;
-import io.chameleon.cutover.CutOver;
 import io.chameleon.cutover.CutOverReport;
-import io.chameleon.mysql.SourceConnector;
-import io.chameleon.postgres.PostgresConnector;
-import io.chameleon.postgres.PostgresEndpoint;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
 import io.chameleon.testsupport.PostgresDatabase;
@@ -16,7 +9,6 @@ import io.chameleon.testsupport.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,7 +87,7 @@ class CascadeReplicationTest {
                 .containsExactly(List.of(0L));
 
         StringWriter printed = new StringWriter();
-        CutOverReport report = cutOver(config, replica, printed);
+        CutOverReport report = ReplicaHarness.detach(config, replica, printed, false);
         assertThat(report.render()).contains("foreign keys: 3 created and validated, 0 NOT VALID");
         // one on the parent per key with an action, one on the child per key with only an ON DELETE action; the
         // two of notes_author_fk stay until a copy or the detach (the child was dropped by replicated DDL)
@@ -109,24 +101,5 @@ class CascadeReplicationTest {
         assertThat(target.queryForList("SELECT id FROM shop.books ORDER BY id")).containsExactly(List.of(20));
         assertThat(target.queryForList("SELECT id, book_id FROM shop.reviews WHERE id = 400"))
                 .containsExactly(java.util.Arrays.asList(400, null));
-    }
-
-    private static CutOverReport cutOver(String config, ReplicaHarness replica, StringWriter printed)
-            throws InterruptedException {
-        ChameleonConfig loaded = ConfigLoader.load(config).config();
-        SourceConfig shop = loaded.source("shop");
-        var pg = loaded.pgConn();
-        PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
-                pg.password().reveal(), pg.database()), "test");
-        CutOver.ReplicaHalt halt = (sources, name) -> {
-            try {
-                replica.close();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return "Replica of source " + name + " stopped (in this JVM).";
-        };
-        return new CutOver(loaded, shop, postgres, new SourceConnector(shop), halt, new PrintWriter(printed, true))
-                .run(new CutOver.Settings(Duration.ofSeconds(120), false, Duration.ofSeconds(1)));
     }
 }

@@ -1,13 +1,6 @@
 package io.chameleon.ops;
 
-import io.chameleon.config.ChameleonConfig;
-import io.chameleon.config.ConfigLoader;
-import io.chameleon.config.SourceConfig;
-import io.chameleon.cutover.CutOver;
 import io.chameleon.cutover.CutOverReport;
-import io.chameleon.mysql.SourceConnector;
-import io.chameleon.postgres.PostgresConnector;
-import io.chameleon.postgres.PostgresEndpoint;
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.MariaDbDatabase;
@@ -18,7 +11,6 @@ import io.chameleon.testsupport.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,7 +55,7 @@ class CutOverTest {
                 + " JOIN seq_2_to_40_step_1 n ORDER BY o.id, n.seq");
 
         StringWriter printed = new StringWriter();
-        CutOverReport report = cutOver(config, replica, printed, false);
+        CutOverReport report = ReplicaHarness.detach(config, replica, printed, false);
 
         System.out.println(printed + report.render());
         assertThat(printed.toString()).contains("The replica has applied everything before");
@@ -136,24 +128,5 @@ class CutOverTest {
         } catch (Throwable e) {
             failure.set(e);
         }
-    }
-
-    private static CutOverReport cutOver(String config, ReplicaHarness replica, StringWriter printed, boolean force)
-            throws InterruptedException {
-        ChameleonConfig loaded = ConfigLoader.load(config).config();
-        SourceConfig shop = loaded.source("shop");
-        var pg = loaded.pgConn();
-        PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
-                pg.password().reveal(), pg.database()), "test");
-        CutOver.ReplicaHalt halt = (sources, name) -> {
-            try {
-                replica.close();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return "Replica of source " + name + " stopped (in this JVM).";
-        };
-        return new CutOver(loaded, shop, postgres, new SourceConnector(shop), halt, new PrintWriter(printed, true))
-                .run(new CutOver.Settings(Duration.ofSeconds(120), force, Duration.ofSeconds(1)));
     }
 }

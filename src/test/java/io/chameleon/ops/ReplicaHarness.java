@@ -3,6 +3,8 @@ package io.chameleon.ops;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.cutover.CutOver;
+import io.chameleon.cutover.CutOverReport;
 import io.chameleon.mysql.SourceConnector;
 import io.chameleon.notify.NotificationLevel;
 import io.chameleon.notify.Notifier;
@@ -11,6 +13,8 @@ import io.chameleon.postgres.PostgresEndpoint;
 import io.chameleon.testsupport.CliRunner;
 import io.chameleon.testsupport.PostgresDatabase;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +66,30 @@ final class ReplicaHarness implements AutoCloseable {
 
     RuntimeException failure() {
         return failure;
+    }
+
+    /**
+     * detach_replica of source "shop" as the command runs it, with this in-JVM replica stopped where the command
+     * would stop the background process; what it prints goes to {@code printed}.
+     */
+    static CutOverReport detach(String config, ReplicaHarness replica, StringWriter printed,
+                                boolean force) throws InterruptedException {
+        ChameleonConfig loaded = ConfigLoader.load(config).config();
+        SourceConfig shop = loaded.source("shop");
+        var pg = loaded.pgConn();
+        PostgresConnector postgres = new PostgresConnector(new PostgresEndpoint(pg.host(), pg.port(), pg.user(),
+                pg.password().reveal(), pg.database()), "test");
+        CutOver.ReplicaHalt halt = (sources, name) -> {
+            try {
+                replica.close();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return "Replica of source " + name + " stopped (in this JVM).";
+        };
+        return new CutOver(loaded, shop, postgres, new SourceConnector(shop), halt,
+                new PrintWriter(printed, true))
+                .run(new CutOver.Settings(Duration.ofSeconds(120), force, Duration.ofSeconds(1)));
     }
 
     /** Stops at a transaction boundary and waits for the process to end. */
