@@ -3,8 +3,15 @@
 client for MariaDB is installed here, and the CLI runs statements as they arrive on its input).
 
   oltp-workload.py ddl SEED STATE            the three tables with SEED rows each; STATE is written
-  oltp-workload.py changes STATE N [RATE]    N row changes (N/100 transactions); RATE changes/s paces the output
-                                             (0: as fast as the server takes them)
+  oltp-workload.py changes STATE N [RATE [whole]]
+                                             N row changes (N/100 transactions); RATE changes/s paces the output
+                                             (0: as fast as the server takes them); "whole": each transaction goes to
+                                             the server as one multi-statement query (one round trip instead of 41;
+                                             the same statements, so the same binlog events)
+  oltp-workload.py split STATE K             STATE.0 .. STATE.K-1 for K writers in parallel: writer w owns the ids
+                                             with id % K == w (live ones and those it inserts), so their
+                                             transactions never touch the same rows and never wait for each other
+  oltp-workload.py merge STATE K             STATE again from the K parts once the writers are done
 
 Each transaction holds 100 row changes over the three tables: 50 inserts as multi-row INSERTs (5 statements of
 10 rows), 30 updates as single-row UPDATE ... WHERE id = ?, 20 deletes as DELETE ... WHERE id IN (...) (4
@@ -52,6 +59,7 @@ class Ids:
 
     def __init__(self, entry):
         self.next = entry["next"]
+        self.step = entry.get("step", 1)
         self.live = set()
         lo, hi = entry["live"][0], entry["live"][1]
         self.live_list = list(range(lo, hi + 1)) if "ids" not in entry else entry["ids"]
@@ -59,7 +67,7 @@ class Ids:
 
     def insert(self):
         i = self.next
-        self.next += 1
+        self.next += self.step
         self.live.add(i)
         self.live_list.append(i)
         return i
@@ -79,7 +87,34 @@ class Ids:
         return i
 
     def dump(self):
-        return {"next": self.next, "live": [0, -1], "ids": sorted(self.live)}
+        return {"next": self.next, "step": self.step, "live": [0, -1], "ids": sorted(self.live)}
+
+
+def split(state_file, k):
+    with open(state_file) as f:
+        state = json.load(f)
+    ids = {t: Ids(state[t]) for t in TABLES}
+    txn = state.get("txn", 0)
+    for w in range(k):
+        part = {}
+        for t in TABLES:
+            first = ids[t].next + (w - ids[t].next) % k  # the first free id of writer w's residue
+            part[t] = {"next": first, "step": k, "live": [0, -1], "ids": sorted(i for i in ids[t].live if i % k == w)}
+        part["txn"] = txn + w * 1000000  # distinct random streams and values per writer
+        with open(f"{state_file}.{w}", "w") as f:
+            json.dump(part, f)
+
+
+def merge(state_file, k):
+    parts = []
+    for w in range(k):
+        with open(f"{state_file}.{w}") as f:
+            parts.append(json.load(f))
+    state = {t: {"next": max(p[t]["next"] for p in parts), "live": [0, -1],
+                 "ids": sorted(i for p in parts for i in p[t]["ids"])} for t in TABLES}
+    state["txn"] = max(p["txn"] for p in parts)
+    with open(state_file, "w") as f:
+        json.dump(state, f)
 
 
 def row(i, rnd, txn):
@@ -113,7 +148,7 @@ def transaction(ids, rnd, txn):
     return "\n".join(out) + "\n"
 
 
-def changes(state_file, n, rate):
+def changes(state_file, n, rate, whole=False):
     with open(state_file) as f:
         state = json.load(f)
     ids = {t: Ids(state[t]) for t in TABLES}
@@ -122,13 +157,16 @@ def changes(state_file, n, rate):
     out = sys.stdout
     start = time.monotonic()
     txns = n // 100
+    if whole:  # the CLI sends text up to the delimiter as one query: a transaction per round trip
+        out.write("DELIMITER ;;\n")
     for k in range(txns):
         if rate > 0:  # pace: transaction k is due at k * 100 / rate seconds
             ahead = start + k * 100 / rate - time.monotonic()
             if ahead > 0:
                 out.flush()
                 time.sleep(ahead)
-        out.write(transaction(ids, rnd, txn0 + k))
+        text = transaction(ids, rnd, txn0 + k)
+        out.write(text[:-1] + ";\n" if whole else text)  # "COMMIT;;" ends the query
     out.flush()
     state = {t: ids[t].dump() for t in TABLES}
     state["txn"] = txn0 + txns
@@ -142,8 +180,13 @@ def main():
         print(text)
         with open(sys.argv[3], "w") as f:
             json.dump(state, f)
+    elif sys.argv[1] == "split":
+        split(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1] == "merge":
+        merge(sys.argv[2], int(sys.argv[3]))
     else:
-        changes(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]) if len(sys.argv) > 4 else 0)
+        changes(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]) if len(sys.argv) > 4 else 0,
+                len(sys.argv) > 5 and sys.argv[5] == "whole")
 
 
 if __name__ == "__main__":

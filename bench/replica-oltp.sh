@@ -2,6 +2,10 @@
 # Reader throughput on OLTP-shaped changes (issue 18): many small binlog events rather than a few big ones.
 # Usage: bench/replica-oltp.sh [backlog_changes] [burst_changes]   (defaults 300000 and 100000)
 #   BENCH_STEADY="10000 20000 30000"  steady rates in changes/s (empty: none); BENCH_STEADY_SECS=20 per rate
+#   BENCH_WRITERS=4 mariadb clients writing each steady rate in parallel (one reached only 10-12k changes/s here), each
+#     paced at its share of the rate, on disjoint ids (id % writers): their transactions never wait for each other;
+#     BENCH_WHOLE=1 (default; empty: off) sends each transaction as one multi-statement query, a round trip per
+#     transaction instead of per statement (the same statements, so the same binlog events)
 #   BENCH_SEED=50000 seed rows per table; BENCH_CPUS=1.0 caps everything (see servers.sh); BENCH_KEEP=1 keeps the dir
 #   CHAMELEON_APP=DIR runs another JVM build (e.g. the base commit's, for a before/after comparison)
 #   BENCH_REPLICA_JAVA_OPTS: JVM options of the replica process only, e.g. a flight recording, written when it stops:
@@ -30,6 +34,18 @@ bench_cap_cpus
 bench_start_servers
 trap bench_replica_cleanup EXIT
 workload() { python3 bench/oltp-workload.py "$@"; }
+writers=${BENCH_WRITERS:-4}
+whole=${BENCH_WHOLE-1}
+parallel_changes() { # N RATE: N changes at RATE changes/s by $writers clients in parallel, each on its own ids
+  local w
+  workload split "$BENCH_DIR/state.json" "$writers"
+  for w in $(seq 0 $((writers - 1))); do
+    workload changes "$BENCH_DIR/state.json.$w" $(($1 / writers)) "$(awk "BEGIN {print $2 / $writers}")" \
+      ${whole:+whole} | my bench_src &
+  done
+  wait
+  workload merge "$BENCH_DIR/state.json" "$writers"
+}
 tables="orders customers events"
 
 echo "== source: three tables of $seed seed rows each" \
@@ -130,9 +146,9 @@ prev=$BENCH_DIR/ticks.b
 summary=""
 for rate in $steady_rates; do
   n=$((rate * steady_secs))
-  echo "== (c) steady: $rate changes/s for $steady_secs s ($n changes), lag sampled every second"
+  echo "== (c) steady: $rate changes/s for $steady_secs s ($n changes, $writers writers), lag sampled every second"
   : > "$BENCH_DIR/samples"
-  workload changes "$BENCH_DIR/state.json" "$n" "$rate" | my bench_src & writer=$!
+  parallel_changes "$n" "$rate" & writer=$!
   t0=$(now)
   while kill -0 "$writer" 2> /dev/null; do
     printf '%s\t%s\n' "$(now)" "$(my -N -e 'SHOW MASTER STATUS' | cut -f1,2)" >> "$BENCH_DIR/samples"
@@ -152,7 +168,7 @@ for rate in $steady_rates; do
   echo "$(cpu_report "$prev" "$BENCH_DIR/ticks.$rate" "$n")"
   echo "peak RSS $(rss "$pid"); rows differing: $diff_c"
   summary="$summary
-(c) steady $rate/s (source achieved $achieved/s): lag $lags; rows differing $diff_c"
+(c) steady $rate/s ($writers writers, source achieved $achieved/s): lag $lags; rows differing $diff_c"
   prev=$BENCH_DIR/ticks.$rate
 done
 rss_final=$(rss "$pid")

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# start_replica start-up in JVM mode (issue 18): the time from the command typed to its return (the background process
+# holds its pid file) and to the first change logged (min(log_batch.logged_at) of the batches after the command),
+# median of N starts. Before each start, 1,000 OLTP-shaped changes (bench/oltp-workload.py) are written while the
+# replica is stopped, so a change waits for the reader the moment it starts.
+# Usage: bench/replica-startup.sh [runs]   (default 5)
+#   CHAMELEON_APP=DIR runs another JVM build (e.g. the base commit's, for a before/after comparison)
+# Servers: private ones started by bench/servers.sh, or yours through MY_*/PG_* variables (see that file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+. bench/servers.sh
+. bench/replica-common.sh
+[ -n "${CHAMELEON_APP:-}" ] || [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+bench_start_servers
+trap bench_replica_cleanup EXIT
+workload() { python3 bench/oltp-workload.py "$@"; }
+my -e "DROP DATABASE IF EXISTS bench_src; CREATE DATABASE bench_src"
+workload ddl 1000 "$BENCH_DIR/state.json" | my bench_src
+bench_replica_setup "$(bench_free_port)"
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+: > "$BENCH_DIR/returned"; : > "$BENCH_DIR/first"
+for r in $(seq "$runs"); do
+  workload changes "$BENCH_DIR/state.json" 1000 | my bench_src
+  last=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
+  read -r file pos < <(my -N -e "SHOW MASTER STATUS" | cut -f1,2)
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  t0=$(now)
+  c start_replica --source bench > /dev/null 2>&1
+  t_ret=$(now)
+  await_replayed "$file" "$pos"
+  first=$(pg -At bench_replica -c "SELECT extract(epoch FROM min(logged_at)) FROM chameleon_catalogue.log_batch
+    WHERE batch_id > $last")
+  c stop_replica --source bench > /dev/null
+  secs "$t0" "$t_ret" >> "$BENCH_DIR/returned"; echo >> "$BENCH_DIR/returned"
+  secs "$t0" "$first" >> "$BENCH_DIR/first"; echo >> "$BENCH_DIR/first"
+  echo "run $r: start_replica returned after $(secs "$t0" "$t_ret") s, first change logged after" \
+    "$(secs "$t0" "$first") s (load average $load)"
+done
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores," \
+  "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "median of $runs: start_replica returned after $(median < "$BENCH_DIR/returned") s;" \
+  "first change logged after $(median < "$BENCH_DIR/first") s"
