@@ -16,6 +16,9 @@ import io.chameleon.ops.ReplicaStopper;
 import io.chameleon.preflight.Preflight;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 /**
  * What init_replica, refresh_schema, sync_tables and copy_schema share: build the copy and run it. The first three
  * run in the background by default, as pg_chameleon's do (and as start_replica does here): this process checks the
@@ -33,22 +36,34 @@ final class CopyCommands {
         CommandContext context = root.context();
         String name = context.requireSource(command);
         ChameleonConfig config = context.config(err);
-        if (command.equals("init_replica")) { // before anything changes: a copy that cannot replicate is wasted
-            SourceConfig configured = config.source(name);
-            Preflight.refuseIfFailing(command, configured, new SourceConnector(configured), Preflight.Purpose.COPY);
-        }
+        // before anything changes: a copy that cannot replicate is wasted. The checks ask the source while the
+        // catalogue check below asks PostgreSQL: side by side, so that a background copy starts sooner
+        CompletableFuture<Void> preflight = command.equals("init_replica")
+                ? CompletableFuture.runAsync(() -> Preflight.refuseIfFailing(command, config.source(name),
+                        new SourceConnector(config.source(name)), Preflight.Purpose.COPY))
+                : CompletableFuture.completedFuture(null);
         PidFile copyPid = PidFile.copy(config.pidDir(), name);
         boolean background = !foreground && !root.debug && config.logDest() == LogDestination.FILE
                 && !command.equals("copy_schema");
         if (background) {
             // what the child would fail on at once is said here rather than only in its log
-            context.withCurrentCatalogue(err, command, (catalogue, sources) -> sources.require(name));
+            RuntimeException catalogueFailure = null;
+            try {
+                context.withCurrentCatalogue(err, command, (catalogue, sources) -> sources.require(name));
+            } catch (RuntimeException e) {
+                catalogueFailure = e;
+            }
+            awaitChecks(preflight); // its refusal first, as when the two ran one after the other
+            if (catalogueFailure != null) {
+                throw catalogueFailure;
+            }
             long pid = Detacher.detachCopy(config, name, context.configName(), command);
             out.println(command + " of source " + name + " started in the background (pid " + pid + "); follow it"
                     + " with 'show_status --source " + name + "'.");
             err.println("Logging to " + ReplicaLogFile.copyLog(config, context.configName(), name));
             return 0;
         }
+        awaitChecks(preflight);
         copyPid.claim();
         try (Notifier notifier = context.notifier(err)) {
             try {
@@ -61,6 +76,21 @@ final class CopyCommands {
             }
         } finally {
             copyPid.release();
+        }
+    }
+
+    /** Waits for the pre-flight checks; their failure is thrown as it was raised. */
+    private static void awaitChecks(CompletableFuture<Void> checks) {
+        try {
+            checks.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
