@@ -3,6 +3,7 @@ package io.chameleon.cli;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.ops.PidFile;
+import io.chameleon.preflight.Preflight;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,7 +88,9 @@ final class Detacher {
         command.add("--foreground");
         try {
             Files.createDirectories(output.getParent());
-            return new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder child = new ProcessBuilder(command);
+            child.environment().put(Preflight.CHECKED_BY_PARENT, "1"); // this command ran them before spawning
+            return child.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         } catch (IOException e) {
