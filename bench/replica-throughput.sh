@@ -11,7 +11,8 @@
 #       source commit until the target holds it; live throughput = changes / time from the first write until the
 #       target holds them all (the lag depends on how fast the source wrote, this does not); peak RSS (VmHWM).
 # Both end with a per-row md5 comparison of the whole table on both sides.
-# BENCH_WEBHOOK=hang sends the replica's alerts to a receiver that accepts connections and never answers.
+# BENCH_WEBHOOK=hang sends the replica's alerts to a receiver that accepts connections and never answers;
+# BENCH_WEBHOOK=none makes the same refused change with no receiver configured (the cost of the error path alone).
 # BENCH_SCRAPE=SECONDS scrapes the replica's /q/metrics every SECONDS during the run (the cost of being monitored).
 # BENCH_VERIFY=1 adds (c): `chameleon verify` of the table alone (rows/s), then the replay lag while the source
 #   writes at a steady pace, without and with verify running (sampled from /q/metrics every second).
@@ -51,7 +52,7 @@ SQL
 [ "$txns" -le 1250 ] || { echo "at most 125000 changes (the deletes of a run use 25,000 seed rows)"; exit 1; }
 
 health_port=$(bench_free_port)
-[ "${BENCH_WEBHOOK:-}" != hang ] || my bench_src -e "CREATE TABLE alerts (id INT PRIMARY KEY, v INT)"
+[ -z "${BENCH_WEBHOOK:-}" ] || my bench_src -e "CREATE TABLE alerts (id INT PRIMARY KEY, v INT)"
 bench_replica_setup "$health_port"
 if [ "${BENCH_WEBHOOK:-}" = hang ]; then
   # a receiver that accepts connections and never answers: alerts must not hold replication up
@@ -66,6 +67,9 @@ while True: held.append(s.accept()[0])" &
   pg -q bench_replica -c "ALTER TABLE bench_dst.alerts ADD CONSTRAINT refused CHECK (v < 0) NOT VALID"
   trap 'kill "$hook_pid" 2> /dev/null; bench_replica_cleanup' EXIT
 fi
+if [ "${BENCH_WEBHOOK:-}" = none ]; then
+  pg -q bench_replica -c "ALTER TABLE bench_dst.alerts ADD CONSTRAINT refused CHECK (v < 0) NOT VALID"
+fi
 metrics_url="http://127.0.0.1:$health_port/q/metrics"
 if [ -n "${BENCH_SCRAPE:-}" ]; then
   ( while :; do curl -sf -o /dev/null "$metrics_url" && echo ok; sleep "$BENCH_SCRAPE"; done ) > "$BENCH_DIR/scrapes" &
@@ -74,7 +78,7 @@ if [ -n "${BENCH_SCRAPE:-}" ]; then
 fi
 
 echo "== (a) backlog: $changes changes ($txns transactions of 100) written while the replica is stopped"
-[ -z "${hook_pid:-}" ] || my bench_src -e "INSERT INTO alerts VALUES (1, 1)"
+[ -z "${BENCH_WEBHOOK:-}" ] || my bench_src -e "INSERT INTO alerts VALUES (1, 1)"
 t0=$(now); my bench_src -e "CALL changes(0, $txns)"; t1=$(now)
 echo "written in $(secs "$t0" "$t1") s"
 read -r my0 pg0 <<< "$(bench_server_cpu)"

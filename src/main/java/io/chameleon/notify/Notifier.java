@@ -203,8 +203,12 @@ public final class Notifier implements AutoCloseable {
         if (worker != null) {
             return;
         }
-        http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-        worker = new Thread(this::deliver, "notifier");
+        // the HTTP client is built on the delivery thread: building it loads and starts a good deal, which must
+        // not fall on the thread that raised the first alert (the replay, the reader)
+        worker = new Thread(() -> {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+            deliver();
+        }, "notifier");
         worker.setDaemon(true);
         worker.start();
     }
