@@ -12,6 +12,7 @@
 #       target holds them all (the lag depends on how fast the source wrote, this does not); peak RSS (VmHWM).
 # Both end with a per-row md5 comparison of the whole table on both sides.
 # BENCH_WEBHOOK=hang sends the replica's alerts to a receiver that accepts connections and never answers;
+# BENCH_WEBHOOK=refuse sends them to a port where nothing listens (every delivery refused at once);
 # BENCH_WEBHOOK=none makes the same refused change with no receiver configured (the cost of the error path alone).
 # BENCH_SCRAPE=SECONDS scrapes the replica's /q/metrics every SECONDS during the run (the cost of being monitored).
 # BENCH_VERIFY=1 adds (c): `chameleon verify` of the table alone (rows/s), then the replay lag while the source
@@ -67,12 +68,15 @@ while True: held.append(s.accept()[0])" &
   pg -q bench_replica -c "ALTER TABLE bench_dst.alerts ADD CONSTRAINT refused CHECK (v < 0) NOT VALID"
   trap 'kill "$hook_pid" 2> /dev/null; bench_replica_cleanup' EXIT
 fi
-if [ "${BENCH_WEBHOOK:-}" = none ]; then
+if [ "${BENCH_WEBHOOK:-}" = refuse ]; then
+  echo "notification_webhook: 'http://127.0.0.1:$(bench_free_port)/hook'" >> "$config"
+fi
+if [ "${BENCH_WEBHOOK:-}" = none ] || [ "${BENCH_WEBHOOK:-}" = refuse ]; then
   pg -q bench_replica -c "ALTER TABLE bench_dst.alerts ADD CONSTRAINT refused CHECK (v < 0) NOT VALID"
 fi
 metrics_url="http://127.0.0.1:$health_port/q/metrics"
 if [ -n "${BENCH_SCRAPE:-}" ]; then
-  ( while :; do curl -sf -o /dev/null "$metrics_url" && echo ok; sleep "$BENCH_SCRAPE"; done ) > "$BENCH_DIR/scrapes" &
+  ( while :; do curl -sf -o "$BENCH_DIR/last-scrape" "$metrics_url" && echo ok; sleep "$BENCH_SCRAPE"; done ) > "$BENCH_DIR/scrapes" &
   scrape_pid=$!
   trap 'kill "$scrape_pid" ${hook_pid:-} 2> /dev/null; bench_replica_cleanup' EXIT
 fi
@@ -158,7 +162,7 @@ SQL
   echo "verify under writes: $(tail -1 "$BENCH_DIR/verify-under-writes")"
 fi
 [ -z "${hook_pid:-}" ] || echo "alert raised to the hanging receiver: $(c show_status --source bench | grep -c 'alerts.*disabled' || true) table disabled (bench_src.alerts)"
-[ -z "${scrape_pid:-}" ] || echo "metrics scrapes answered: $(grep -c ok "$BENCH_DIR/scrapes")"
+[ -z "${scrape_pid:-}" ] || echo "metrics scrapes answered: $(grep -c ok "$BENCH_DIR/scrapes"), the last one $(grep -vc '^#' "$BENCH_DIR/last-scrape") series in $(wc -c < "$BENCH_DIR/last-scrape") bytes"
 c stop_replica --source bench > /dev/null
 
 echo

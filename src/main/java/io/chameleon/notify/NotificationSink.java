@@ -1,12 +1,11 @@
 package io.chameleon.notify;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 
 /** Where alerts are posted: the request for one alert, and a name for logs that reveals no secret. */
 interface NotificationSink {
 
-    HttpRequest request(Notification notification);
+    HttpPost request(Notification notification);
 
     /** Kind and host of the receiver, for log lines (a webhook's path and a token stay out of logs). */
     String describe();

@@ -5,9 +5,12 @@ import io.chameleon.config.ConfigurationException;
 import io.chameleon.config.Secret;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +49,6 @@ public final class Notifier implements AutoCloseable {
     /** One log line per interval at most for alerts dropped, and for alerts a receiver did not take. */
     private final LogThrottle dropLog = new LogThrottle(LOG_INTERVAL);
     private final LogThrottle failureLog = new LogThrottle(LOG_INTERVAL);
-    private HttpClient http;
     private Thread worker;
 
     Notifier(List<NotificationSink> sinks, NotificationLevel threshold, List<String> secrets) {
@@ -69,11 +71,11 @@ public final class Notifier implements AutoCloseable {
         List<NotificationSink> sinks = new ArrayList<>();
         if (!config.rollbarKey().isEmpty() && !config.rollbarEnv().isEmpty()) {
             sinks.add(new RollbarSink(url(config.rollbarEndpoint(), "rollbar_endpoint", config, true),
-                    config.rollbarKey(), config.rollbarEnv(), host, REQUEST_TIMEOUT));
+                    config.rollbarKey(), config.rollbarEnv(), host));
         }
         if (!config.notificationWebhook().isEmpty()) {
             sinks.add(new WebhookSink(url(config.notificationWebhook().reveal(), "notification_webhook", config,
-                    false), host, REQUEST_TIMEOUT));
+                    false), host));
         }
         List<String> secrets = new ArrayList<>();
         addSecret(secrets, config.rollbarKey());
@@ -203,12 +205,7 @@ public final class Notifier implements AutoCloseable {
         if (worker != null) {
             return;
         }
-        // the HTTP client is built on the delivery thread: building it loads and starts a good deal, which must
-        // not fall on the thread that raised the first alert (the replay, the reader)
-        worker = new Thread(() -> {
-            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-            deliver();
-        }, "notifier");
+        worker = new Thread(this::deliver, "notifier");
         worker.setDaemon(true);
         worker.start();
     }
@@ -236,8 +233,8 @@ public final class Notifier implements AutoCloseable {
 
     private void post(NotificationSink sink, Notification notification) {
         try {
-            HttpResponse<Void> response = http.send(sink.request(notification), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
+            int status = send(sink.request(notification));
+            if (status / 100 == 2) {
                 delivered.incrementAndGet();
                 return;
             }
@@ -246,11 +243,8 @@ public final class Notifier implements AutoCloseable {
             if (suppressed >= 0) {
                 LOG.warnf("event=notification_not_delivered receiver=\"%s\" alert=%s source=%s status=%d"
                         + " failed_since_last_line=%d", sink.describe(), notification.event(), notification.source(),
-                        response.statusCode(), suppressed);
+                        status, suppressed);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            undelivered.incrementAndGet();
         } catch (Exception e) {
             undelivered.incrementAndGet();
             long suppressed = failureLog.suppressedIfTooSoon();
@@ -259,6 +253,38 @@ public final class Notifier implements AutoCloseable {
                         + " failed_since_last_line=%d", sink.describe(), notification.event(), notification.source(),
                         mask(e.toString()), suppressed);
             }
+        }
+    }
+
+    /**
+     * Posts one alert and answers the receiver's status. A plain {@link HttpURLConnection}, not {@code HttpClient}:
+     * that one sets up TLS and a selector thread even for an http:// receiver, about a tenth of a CPU-second on the
+     * first alert, taken from replication on a small machine (docs/benchmarks.md, issue 15).
+     */
+    private static int send(HttpPost post) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) post.url().toURL().openConnection();
+        try {
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            post.headers().forEach(connection::setRequestProperty);
+            byte[] body = post.body().getBytes(StandardCharsets.UTF_8);
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            if (answer != null) {
+                try (answer) {
+                    answer.readAllBytes(); // the receiver's answer is not used
+                }
+            }
+            return status;
+        } finally {
+            connection.disconnect();
         }
     }
 

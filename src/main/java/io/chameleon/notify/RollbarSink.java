@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chameleon.config.Secret;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
+import java.util.Map;
 
 /**
  * Rollbar's item API, as pg_chameleon's rollbar library uses it: one item per alert, with the environment
@@ -21,18 +20,16 @@ final class RollbarSink implements NotificationSink {
     private final Secret token;
     private final String environment;
     private final String host;
-    private final Duration timeout;
 
-    RollbarSink(URI endpoint, Secret token, String environment, String host, Duration timeout) {
+    RollbarSink(URI endpoint, Secret token, String environment, String host) {
         this.endpoint = endpoint;
         this.token = token;
         this.environment = environment;
         this.host = host;
-        this.timeout = timeout;
     }
 
     @Override
-    public HttpRequest request(Notification notification) {
+    public HttpPost request(Notification notification) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode data = root.putObject("data");
         data.put("environment", environment);
@@ -52,10 +49,8 @@ final class RollbarSink implements NotificationSink {
         custom.put("source", notification.source());
         notification.details().forEach((key, value) -> custom.set(key, JSON.valueToTree(value)));
         data.putObject("notifier").put("name", "chameleon");
-        return HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("X-Rollbar-Access-Token", token.reveal())
-                .POST(HttpRequest.BodyPublishers.ofString(root.toString())).build();
+        return new HttpPost(endpoint,
+                Map.of("Content-Type", "application/json", "X-Rollbar-Access-Token", token.reveal()), root.toString());
     }
 
     @Override

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
+import java.util.Map;
 
 /**
  * The generic webhook ({@code notification_webhook}): every alert as one JSON object, for chat bridges, incident
@@ -17,16 +16,14 @@ final class WebhookSink implements NotificationSink {
 
     private final URI url;
     private final String host;
-    private final Duration timeout;
 
-    WebhookSink(URI url, String host, Duration timeout) {
+    WebhookSink(URI url, String host) {
         this.url = url;
         this.host = host;
-        this.timeout = timeout;
     }
 
     @Override
-    public HttpRequest request(Notification notification) {
+    public HttpPost request(Notification notification) {
         ObjectNode body = JSON.createObjectNode();
         body.put("event", notification.event());
         body.put("level", notification.level().label());
@@ -36,8 +33,7 @@ final class WebhookSink implements NotificationSink {
         body.put("time", notification.time().toString());
         ObjectNode details = body.putObject("details");
         notification.details().forEach((key, value) -> details.set(key, JSON.valueToTree(value)));
-        return HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return new HttpPost(url, Map.of("Content-Type", "application/json"), body.toString());
     }
 
     @Override
