@@ -86,6 +86,15 @@ thread_ticks() { # per thread group (numbered threads folded) of the JVM: "name 
   done | awk -F'\t' '$2 != "" { t[$1] += $2 } END { for (n in t) print n "\t" t[n] }'
   printf '@total\t%s\n' "$(awk '{ print $14 + $15 }' "/proc/$1/stat")"
 }
+cpu_delta() { if [ "$1" = n/a ]; then echo n/a; else awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; fi; }
+backend_cpu() { # the replica's PostgreSQL backends: CPU seconds of each since it started, and its latest statement
+  local hz; hz=$(getconf CLK_TCK)
+  pg -At -F $'\t' bench_replica -c "SELECT pid, regexp_replace(left(query, 50), '\s+', ' ', 'g') FROM pg_stat_activity
+    WHERE datname = 'bench_replica' AND pid <> pg_backend_pid()" |
+    while IFS=$'\t' read -r bpid query; do
+      printf '%s\t%s\n' "$(awk '{ print $14 + $15 }' "/proc/$bpid/stat" 2>/dev/null || echo 0)" "$query"
+    done | sort -rn | awk -F'\t' -v hz="$hz" '$1 > 0 { printf "  %.2f s  %s\n", $1 / hz, $2 }'
+}
 cpu_report() { # BEFORE AFTER CHANGES: total replica CPU per 100k changes, then the biggest thread groups
   local hz; hz=$(getconf CLK_TCK)
   awk -F'\t' -v hz="$hz" -v n="$3" 'FNR == NR { b[$1] = $2; next } $1 == "@total" { s = $2 - b[$1]; next }
@@ -109,13 +118,16 @@ echo "written in $(secs "$t0" "$t1") s" \
   "($(awk "BEGIN {printf \"%.0f\", $backlog / ($t1 - $t0)}") changes/s on the source)"
 last_batch=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
 printf "@total\t0\n" > "$BENCH_DIR/empty"
+read -r my0 pg0 <<< "$(bench_server_cpu)"
 t_start=$(now)
 CHAMELEON_JAVA_OPTS="${BENCH_REPLICA_JAVA_OPTS:-${CHAMELEON_JAVA_OPTS:-}}" \
   c start_replica --source bench > /dev/null 2>&1
 t_ready=$(now)
 t_done=$(applied)
+read -r my1 pg1 <<< "$(bench_server_cpu)"
 pid=$(cat "$BENCH_DIR/pid/bench.pid")
 thread_ticks "$pid" > "$BENCH_DIR/ticks.a"
+backend_cpu > "$BENCH_DIR/backends.a"
 first_logged=$(pg -At bench_replica -c "SELECT extract(epoch FROM min(logged_at)) FROM chameleon_catalogue.log_batch
   WHERE batch_id > $last_batch")
 diff_a=$(differing)
@@ -126,12 +138,17 @@ echo "start_replica returned after $(secs "$t_start" "$t_ready") s;" \
 echo "all applied $total s after the command: $rate_a rows/s counted from typing start_replica;" \
   "$(awk "BEGIN {printf \"%.0f\", $backlog / ($t_done - $first_logged)}") rows/s from the first change logged"
 echo "$(cpu_report "$BENCH_DIR/empty" "$BENCH_DIR/ticks.a" "$backlog") (JVM start included)"
+echo "servers' CPU from the command to all applied: MariaDB $(cpu_delta "$my0" "$my1") s," \
+  "PostgreSQL $(cpu_delta "$pg0" "$pg1") s; the replica's backends (CPU since they started, latest statement):"
+cat "$BENCH_DIR/backends.a"
 echo "peak RSS $(rss "$pid"); rows differing: $diff_a"
 
 echo "== (b) burst: $burst changes written at full speed while the replica runs"
 workload changes "$BENCH_DIR/state.json" "$burst" > "$BENCH_DIR/burst.sql"
+read -r my0 pg0 <<< "$(bench_server_cpu)"
 t0=$(now); my bench_src < "$BENCH_DIR/burst.sql"; t_last=$(now)
 t_done=$(applied)
+read -r my1 pg1 <<< "$(bench_server_cpu)"
 thread_ticks "$pid" > "$BENCH_DIR/ticks.b"
 diff_b=$(differing)
 lag_b=$(secs "$t_last" "$t_done")
@@ -140,6 +157,8 @@ echo "written in $(secs "$t0" "$t_last") s" \
 echo "lag after the last write: $lag_b s;" \
   "live throughput $(awk "BEGIN {printf \"%.0f\", $burst / ($t_done - $t0)}") rows/s"
 echo "$(cpu_report "$BENCH_DIR/ticks.a" "$BENCH_DIR/ticks.b" "$burst")"
+echo "servers' CPU from the first write to all applied: MariaDB $(cpu_delta "$my0" "$my1") s (the writes" \
+  "included), PostgreSQL $(cpu_delta "$pg0" "$pg1") s"
 echo "peak RSS $(rss "$pid"); rows differing: $diff_b"
 
 prev=$BENCH_DIR/ticks.b
