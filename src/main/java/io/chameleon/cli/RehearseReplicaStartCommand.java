@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -81,7 +82,11 @@ public class RehearseReplicaStartCommand extends Subcommand implements java.util
         binlog.setKeepAlive(false);
         binlog.setConnectTimeout(2000);
         refused(binlog::connect);
-        loadOwnClasses();
+        linkAll(RehearseReplicaStartCommand.class, "io/chameleon/");
+        linkAll(org.postgresql.Driver.class, "org/postgresql/");
+        linkAll(com.mysql.cj.jdbc.Driver.class, "com/mysql/cj/", "com/mysql/cj/x/", "com/mysql/cj/xdevapi/",
+                "com/mysql/cj/protocol/x/");
+        linkAll(BinaryLogClient.class, "com/github/shyiko/");
         return 0;
     }
 
@@ -117,30 +122,34 @@ public class RehearseReplicaStartCommand extends Subcommand implements java.util
     }
 
     /**
-     * Loads and links every class of this application: the archive keeps only linked classes of this class loader,
-     * and most of the replica's own classes are not reachable without servers.
+     * Loads and links the classes of the jar (or directory) that holds {@code anchor} whose names start with
+     * {@code prefix} but none of {@code excluded}: the archive keeps only the classes of this class loader that
+     * were linked, and most of what the replica uses of this application and of the drivers (the paths of a
+     * connection that succeeds) is out of reach without servers.
      */
-    private static void loadOwnClasses() throws IOException, java.net.URISyntaxException {
-        ClassLoader loader = RehearseReplicaStartCommand.class.getClassLoader();
-        Path location = Path.of(RehearseReplicaStartCommand.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        Stream<String> names;
+    private static void linkAll(Class<?> anchor, String prefix, String... excluded) throws Exception {
+        Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> names;
         if (Files.isDirectory(location)) {
             try (Stream<Path> files = Files.walk(location)) {
-                names = files.map(f -> location.relativize(f).toString()).toList().stream();
+                names = files.map(f -> location.relativize(f).toString()).toList();
             }
         } else {
             try (JarFile jar = new JarFile(location.toFile())) {
-                names = jar.stream().map(JarEntry::getName).toList().stream();
+                names = jar.stream().map(JarEntry::getName).toList();
             }
         }
-        names.filter(n -> n.startsWith("io/chameleon/") && n.endsWith(".class")).forEach(n -> {
-            try {
-                // reflection links the class without running its static initialiser
-                Class.forName(n.substring(0, n.length() - 6).replace('/', '.'), false, loader).getDeclaredFields();
-            } catch (ClassNotFoundException | LinkageError notNeeded) {
-                // a class whose optional dependency is absent: the replica does not load it either
+        for (String name : names) {
+            if (name.startsWith(prefix) && name.endsWith(".class") && !name.endsWith("module-info.class")
+                    && Stream.of(excluded).noneMatch(name::startsWith)) {
+                try {
+                    // reflection links the class without running its static initialiser
+                    Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
+                            anchor.getClassLoader()).getDeclaredFields();
+                } catch (ClassNotFoundException | LinkageError notUsable) {
+                    // an optional dependency is absent: the replica does not load this class either
+                }
             }
-        });
+        }
     }
 }
