@@ -87,6 +87,8 @@ public class RehearseReplicaStartCommand extends Subcommand implements java.util
         linkAll(com.mysql.cj.jdbc.Driver.class, "com/mysql/cj/", "com/mysql/cj/x/", "com/mysql/cj/xdevapi/",
                 "com/mysql/cj/protocol/x/");
         linkAll(BinaryLogClient.class, "com/github/shyiko/");
+        // the configuration's binding: what it does not link is loaded again from the jar by every command
+        linkAll(com.fasterxml.jackson.databind.ObjectMapper.class, "com/fasterxml/jackson/databind/");
         return 0;
     }
 
