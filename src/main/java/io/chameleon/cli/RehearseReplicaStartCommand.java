@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -30,15 +31,16 @@ import java.util.stream.Stream;
 /**
  * The training run of the launcher's class-data-sharing archive (scripts/chameleon): walks what a replica process
  * does at its start, without any database, so that the archive holds the classes both JVMs of a start_replica load.
- * It boots the Quarkus runtime as the replica does (health and metrics on an ephemeral loopback port), binds a
- * replica's health checks and meters and requests both endpoints once, lets both JDBC drivers and the binlog client
- * fail to connect to a loopback port nobody listens on, and loads and links every class of this application.
- * Hidden from the help: it is of no use to anyone but the launcher.
+ * It boots the Quarkus runtime as the replica does (health and metrics on a free loopback port, see
+ * {@link RuntimeSelector}), binds a replica's health checks and meters and requests both endpoints once, lets both
+ * JDBC drivers and the binlog client fail to connect to a loopback port nobody listens on, and loads and links
+ * every class of this application, of the drivers, of the binlog client and of jackson-databind. Measured in
+ * docs/benchmarks.md (issue 18). Hidden from the help: it is of no use to anyone but the launcher.
  */
 @NeedsRuntime
 @Command(name = "rehearse_replica_start", hidden = true,
         description = "Walk a replica's start without databases (the launcher's class-data-sharing training).")
-public class RehearseReplicaStartCommand extends Subcommand implements java.util.concurrent.Callable<Integer> {
+public class RehearseReplicaStartCommand extends Subcommand implements Callable<Integer> {
 
     /** The catalogue schema of the rehearsal's metrics: the connection is refused before it matters. */
     private static final String CATALOGUE = "chameleon_catalogue";
