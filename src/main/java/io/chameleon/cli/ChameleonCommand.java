@@ -43,6 +43,7 @@ import java.util.concurrent.Callable;
                 RunMaintenanceCommand.class,
                 VerifyCommand.class,
                 CheckCommand.class,
+                RehearseReplicaStartCommand.class,
         })
 public class ChameleonCommand implements Callable<Integer> {
 

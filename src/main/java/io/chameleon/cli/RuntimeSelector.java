@@ -27,6 +27,15 @@ final class RuntimeSelector {
         if (parsed == null) {
             return;
         }
+        List<CommandLine> chain = parsed.asCommandLineList();
+        if (chain.get(chain.size() - 1).getCommandSpec().userObject() instanceof RehearseReplicaStartCommand) {
+            // the launcher's training: the replica's endpoints, on loopback only and a port that was free just now
+            // (Quarkus does pick a port for 0, but then tells it only through its own registry)
+            System.setProperty("quarkus.http.host-enabled", "true");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.http.port", Integer.toString(RehearseReplicaStartCommand.freePort()));
+            return;
+        }
         ChameleonCommand root = (ChameleonCommand) parsed.commandSpec().userObject();
         try {
             ChameleonConfig config = ConfigLoader.load(root.config).config();

@@ -16,10 +16,19 @@ record ProgramRun(int exitCode, String out, String err) {
     /** Runs {@code command} with the environment changed by {@code environment} (a null value removes a name). */
     static ProgramRun run(List<String> command, Map<String, String> environment, Path scratch)
             throws IOException, InterruptedException {
+        return run(command, environment, scratch, null);
+    }
+
+    /** The same, in {@code directory} (null: this process's). */
+    static ProgramRun run(List<String> command, Map<String, String> environment, Path scratch, Path directory)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         environment.forEach((name, value) -> {
             if (value == null) {
                 builder.environment().remove(name);

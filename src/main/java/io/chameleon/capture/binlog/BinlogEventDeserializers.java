@@ -31,7 +31,7 @@ public final class BinlogEventDeserializers {
     private BinlogEventDeserializers() {
     }
 
-    static EventDeserializer create() {
+    public static EventDeserializer create() {
         Map<Long, TableMapEventData> tableMaps = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, TableMapEventData> eldest) {
