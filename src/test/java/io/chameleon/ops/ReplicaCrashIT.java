@@ -118,7 +118,7 @@ class ReplicaCrashIT {
                             + ", seed " + seed + ", replay errors " + target.queryForList("SELECT table_name,"
                             + " error_message FROM chameleon_catalogue.replay_error") + ", sources "
                             + target.queryForList("SELECT source_name, status FROM chameleon_catalogue.source")
-                            + "; end of the replica's output:\n"
+                            + "; PostgreSQL:" + StuckReplayReport.of(target) + "\nend of the replica's output:\n"
                             + output.substring(Math.max(0, output.length() - 6000)), notCaughtUp);
                 }
             }

@@ -168,7 +168,9 @@ public final class LocalPostgres {
                 "-p", String.valueOf(port),
                 "-k", socketDir.toString()));
         for (String setting : List.of("listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off",
-                "full_page_writes=off", "max_connections=200")) {
+                "full_page_writes=off", "max_connections=200",
+                // whole replay statements in pg_stat_activity, for the report of a test that waited in vain
+                "track_activity_query_size=32768")) {
             command.add("-c");
             command.add(setting);
         }
