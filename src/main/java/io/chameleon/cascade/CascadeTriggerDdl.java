@@ -73,22 +73,16 @@ public final class CascadeTriggerDdl {
             body.append("  ").append(action(key.onDelete(), null)).append(";\n");
         }
         body.append("  RETURN NULL;\nEND\n");
-        if (body.indexOf(TAG) >= 0) {
-            throw new IllegalArgumentException("foreign key " + key.label() + " has a name containing " + TAG);
-        }
-        return "CREATE OR REPLACE FUNCTION " + function() + " RETURNS trigger LANGUAGE plpgsql AS " + TAG + "\n"
-                + body + TAG;
+        return triggerFunction(function(), body);
     }
 
     public String dropTrigger() {
-        return "DROP TRIGGER IF EXISTS " + PgIdentifiers.quote(name()) + " ON "
-                + PgIdentifiers.qualified(parentSchema, key.referencedTable());
+        return dropTrigger(name(), PgIdentifiers.qualified(parentSchema, key.referencedTable()));
     }
 
     public String createTrigger() {
-        return "CREATE CONSTRAINT TRIGGER " + PgIdentifiers.quote(name()) + " AFTER DELETE OR UPDATE OF "
-                + list(key.referencedColumns()) + " ON " + PgIdentifiers.qualified(parentSchema, key.referencedTable())
-                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + function();
+        return constraintTrigger(name(), "DELETE OR UPDATE OF " + list(key.referencedColumns()),
+                PgIdentifiers.qualified(parentSchema, key.referencedTable()), function());
     }
 
     private String function() {
@@ -143,22 +137,34 @@ public final class CascadeTriggerDdl {
                 .append("    RETURN NULL;\n  END IF;\n")
                 .append("  ").append(action(key.onDelete(), null, match("c.", key.columns(), "NEW.", key.columns())))
                 .append(";\n  RETURN NULL;\nEND\n");
-        if (body.indexOf(TAG) >= 0) {
-            throw new IllegalArgumentException("foreign key " + key.label() + " has a name containing " + TAG);
-        }
-        return "CREATE OR REPLACE FUNCTION " + orphansFunction() + " RETURNS trigger LANGUAGE plpgsql AS " + TAG
-                + "\n" + body + TAG;
+        return triggerFunction(orphansFunction(), body);
     }
 
     public String dropOrphansTrigger() {
-        return "DROP TRIGGER IF EXISTS " + PgIdentifiers.quote(orphansName()) + " ON "
-                + PgIdentifiers.qualified(childSchema, key.table());
+        return dropTrigger(orphansName(), PgIdentifiers.qualified(childSchema, key.table()));
     }
 
     public String createOrphansTrigger() {
-        return "CREATE CONSTRAINT TRIGGER " + PgIdentifiers.quote(orphansName()) + " AFTER INSERT OR UPDATE OF "
-                + list(key.columns()) + " ON " + PgIdentifiers.qualified(childSchema, key.table())
-                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + orphansFunction();
+        return constraintTrigger(orphansName(), "INSERT OR UPDATE OF " + list(key.columns()),
+                PgIdentifiers.qualified(childSchema, key.table()), orphansFunction());
+    }
+
+    private String triggerFunction(String signature, CharSequence body) {
+        if (body.toString().contains(TAG)) {
+            throw new IllegalArgumentException("foreign key " + key.label() + " has a name containing " + TAG);
+        }
+        return "CREATE OR REPLACE FUNCTION " + signature + " RETURNS trigger LANGUAGE plpgsql AS " + TAG + "\n"
+                + body + TAG;
+    }
+
+    private static String dropTrigger(String name, String table) {
+        return "DROP TRIGGER IF EXISTS " + PgIdentifiers.quote(name) + " ON " + table;
+    }
+
+    /** Deferred to commit: within a replay transaction the parent may come back, or the child may be rewritten. */
+    private static String constraintTrigger(String name, String events, String table, String function) {
+        return "CREATE CONSTRAINT TRIGGER " + PgIdentifiers.quote(name) + " AFTER " + events + " ON " + table
+                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + function;
     }
 
     private String orphansFunction() {
