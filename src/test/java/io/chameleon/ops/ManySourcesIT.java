@@ -67,7 +67,9 @@ class ManySourcesIT {
             }
             Eventually.equals(true, () -> {
                 String shown = CliRunner.run("show_status", "--config", configs.get(0).toString()).out();
-                return replicas.stream().allMatch(r -> shown.contains(" " + r.pid() + " "));
+                // a process registers before its first status write: wait for both, as an operator would
+                return replicas.stream().allMatch(r -> shown.contains(" " + r.pid() + " "))
+                        && shown.lines().filter(l -> l.matches("\\d+\\s+s\\d+\\s+mysql\\s+running\\s.*")).count() == SOURCES;
             }, Duration.ofSeconds(90)); // three JVMs starting on two loaded cores register slowly
             String status = CliRunner.run("show_status", "--config", configs.get(0).toString()).out();
             for (int i = 1; i <= SOURCES; i++) {
