@@ -21,6 +21,11 @@ import java.util.function.ToIntFunction;
  * deleted, then the final images are inserted: the same end state as applying the events one by one when each key
  * names one row, and deleting before inserting means rows that swap values of a unique column never collide.
  *
+ * <p>The net effect is worked out on narrow rows (key, position, whether to write): the images stay in the change log
+ * and the insert fetches each written image once by its position (the change log's primary key). Carrying the images
+ * through the sort and the materialised CTE copied each one twice and, on the OLTP benchmark's wide rows, cost about a
+ * fifth of the statement's CPU (docs/benchmarks.md).
+ *
  * <p>Images are arrays of column texts; their {@link RowLayout}s say which element is which column. Values are cast
  * to the target column's type without modifier, so the insert applies the modifier as an assignment (a text too
  * long for a varchar(n) fails as it would in the copy, rather than being cut by an explicit cast). A target column
@@ -61,25 +66,28 @@ final class NetEffectStatement {
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         insertedColumns(table, layouts, columns, values);
+        String changeLog = new ChunkQueries(catalogueSchema).changeLog();
         return "WITH net AS ("
-                + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, a.image, c.layout_id, "
+                + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, c.batch_id, c.event_seq, "
                 + prefixed("a.", keyNames)
-                + " FROM " + new ChunkQueries(catalogueSchema).changeLog() + " c"
-                + " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
-                + ")) AS a (upsert, image, " + keyNames + ")"
+                + " FROM " + changeLog + " c"
+                + " CROSS JOIN LATERAL (VALUES (false, c.row_before IS NOT NULL" + beforeKeys
+                + "), (true, c.row_after IS NOT NULL" + afterKeys + ")) AS a (upsert, present, " + keyNames + ")"
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()
-                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.image IS NOT NULL"
+                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.present"
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
-                + (table.sequenced().isEmpty() ? insert(target, columns, values)
-                : ", inserted AS (" + insert(target, columns, values) + " RETURNING " + sequencedList(table, "")
-                + ") SELECT " + sequencedList(table, "max") + " FROM inserted");
+                + (table.sequenced().isEmpty() ? insert(target, changeLog, columns, values)
+                : ", inserted AS (" + insert(target, changeLog, columns, values) + " RETURNING "
+                + sequencedList(table, "") + ") SELECT " + sequencedList(table, "max") + " FROM inserted");
     }
 
     // the source's values win over an identity column's own, even one GENERATED ALWAYS
-    private static String insert(String target, List<String> columns, List<String> values) {
+    private static String insert(String target, String changeLog, List<String> columns, List<String> values) {
         return " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
-                + String.join(", ", values) + " FROM net n WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+                + String.join(", ", values) + " FROM net n JOIN " + changeLog + " c"
+                + " ON c.batch_id = n.batch_id AND c.event_seq = n.event_seq"
+                + " WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
     }
 
     /**
@@ -112,7 +120,7 @@ final class NetEffectStatement {
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            String value = element("n.image", "n.layout_id", layouts, layout -> layout.columnNames().indexOf(name));
+            String value = element("c.row_after", "c.layout_id", layouts, layout -> layout.columnNames().indexOf(name));
             columns.add(PgIdentifiers.quote(name));
             values.add(table.columnTypes() != null ? cast(value, table.columnTypes().get(i)) : value);
         }
