@@ -77,16 +77,18 @@ final class NetEffectStatement {
                 + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.present"
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
-                + (table.sequenced().isEmpty() ? insert(target, changeLog, columns, values)
-                : ", inserted AS (" + insert(target, changeLog, columns, values) + " RETURNING "
+                + (table.sequenced().isEmpty() ? insert(target, changeLog, range, columns, values)
+                : ", inserted AS (" + insert(target, changeLog, range, columns, values) + " RETURNING "
                 + sequencedList(table, "") + ") SELECT " + sequencedList(table, "max") + " FROM inserted");
     }
 
-    // the source's values win over an identity column's own, even one GENERATED ALWAYS
-    private static String insert(String target, String changeLog, List<String> columns, List<String> values) {
+    // the source's values win over an identity column's own, even one GENERATED ALWAYS; the range is repeated on the
+    // change log so that the planner prunes its partitions rather than probing every one for each written row
+    private static String insert(String target, String changeLog, EventRange range, List<String> columns,
+                                 List<String> values) {
         return " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
                 + String.join(", ", values) + " FROM net n JOIN " + changeLog + " c"
-                + " ON c.batch_id = n.batch_id AND c.event_seq = n.event_seq"
+                + " ON c.batch_id = n.batch_id AND c.event_seq = n.event_seq AND " + range.predicate()
                 + " WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
     }
 
