@@ -10,6 +10,7 @@ import io.chameleon.error.StateException;
 import io.chameleon.error.UsageException;
 import io.chameleon.notify.NotificationLevel;
 import io.chameleon.notify.Notifier;
+import io.chameleon.ops.ThisProcess;
 import io.chameleon.postgres.PostgresConnector;
 import io.chameleon.postgres.PostgresEndpoint;
 
@@ -38,7 +39,7 @@ final class CommandContext {
      * when the command ends so that queued alerts get out.
      */
     Notifier notifier(PrintWriter err) {
-        return Notifier.of(config(err), rollbarLevel);
+        return Notifier.of(config(err), rollbarLevel, ThisProcess.host());
     }
 
     boolean debug() {

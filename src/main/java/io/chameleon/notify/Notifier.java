@@ -65,9 +65,10 @@ public final class Notifier implements AutoCloseable {
     /**
      * The receivers the configuration names: Rollbar when both rollbar_key and rollbar_env are set, the webhook when
      * notification_webhook is; none otherwise.
+     *
+     * @param host how alerts name the machine they come from (the caller's process identity)
      */
-    public static Notifier of(ChameleonConfig config, NotificationLevel threshold) {
-        String host = hostName();
+    public static Notifier of(ChameleonConfig config, NotificationLevel threshold, String host) {
         List<NotificationSink> sinks = new ArrayList<>();
         if (!config.rollbarKey().isEmpty() && !config.rollbarEnv().isEmpty()) {
             sinks.add(new RollbarSink(url(config.rollbarEndpoint(), "rollbar_endpoint", config, true),
@@ -317,13 +318,5 @@ public final class Notifier implements AutoCloseable {
         throw new ConfigurationException(key + " in " + config.file() + " is not an http:// or https:// URL"
                 + (showable ? " ('" + text + "')" : "") + "; write the receiver's full URL, e.g."
                 + " https://api.rollbar.com/api/1/item/");
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

@@ -154,7 +154,7 @@ class NotificationsTest {
                     .set("ROLLBAR_KEY", TOKEN).set("ROLLBAR_ENV", "prod").set("NOTIFY", receivers(receiver))
                     .write(home, "detach");
             try (Notifier notifier = Notifier.of(ConfigLoader.load(config.toString()).config(),
-                    NotificationLevel.INFO)) {
+                    NotificationLevel.INFO, ThisProcess.host())) {
                 notifier.detachFinished("shop", "3 tables, 2 sequences set, 1 foreign key created",
                         Map.of("tables", 3, "sequences", 2, "foreign_keys", 1));
             }
@@ -180,7 +180,8 @@ class NotificationsTest {
                 Path config = TestConfig.target("127.0.0.1", 1, "nobody", "secret", "db")
                         .set("NOTIFY", "notification_webhook: '" + receiver.getValue() + "'")
                         .write(home, "slow");
-                Notifier notifier = Notifier.of(ConfigLoader.load(config.toString()).config(), NotificationLevel.INFO);
+                Notifier notifier = Notifier.of(ConfigLoader.load(config.toString()).config(), NotificationLevel.INFO,
+                        ThisProcess.host());
                 long started = System.nanoTime();
                 for (int i = 0; i < 1000; i++) {
                     notifier.tableDisabled("shop", "shop.t" + i, "23505", "duplicate key");

@@ -54,7 +54,8 @@ final class ReplicaHarness implements AutoCloseable {
                 pg.password() == null ? null : pg.password().reveal(), pg.database(), pg.sslMode(), pg.tls()),
                 "test");
         ReplicaHarness harness = new ReplicaHarness(new ReplicaProcess(loaded, shop, postgres,
-                new SourceConnector(shop)).notifyingWith(Notifier.of(loaded, NotificationLevel.INFO)));
+                new SourceConnector(shop))
+                .notifyingWith(Notifier.of(loaded, NotificationLevel.INFO, ThisProcess.host())));
         harness.thread.start();
         return harness;
     }
