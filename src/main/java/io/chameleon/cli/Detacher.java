@@ -3,7 +3,6 @@ package io.chameleon.cli;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.error.StateException;
 import io.chameleon.ops.PidFile;
-import io.chameleon.preflight.Preflight;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,9 +87,7 @@ final class Detacher {
         command.add("--foreground");
         try {
             Files.createDirectories(output.getParent());
-            ProcessBuilder child = new ProcessBuilder(command);
-            child.environment().put(Preflight.CHECKED_BY_PARENT, "1"); // this command ran them before spawning
-            return child.redirectErrorStream(true)
+            return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         } catch (IOException e) {
