@@ -17,6 +17,7 @@ import io.chameleon.postgres.PostgresEndpoint;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** What a command needs from the global options: the loaded configuration and the target database. */
 final class CommandContext {
@@ -54,10 +55,15 @@ final class CommandContext {
     ChameleonConfig config(PrintWriter err) {
         if (loaded == null) {
             loaded = ConfigLoader.load(configName);
-            loaded.warnings().forEach(w -> err.println("WARNING: " + w));
+            printedWarnings().forEach(err::println);
             err.flush();
         }
         return loaded.config();
+    }
+
+    /** The lines {@link #config} printed: the configuration's warnings (none before it ran). */
+    List<String> printedWarnings() {
+        return loaded == null ? List.of() : loaded.warnings().stream().map(w -> "WARNING: " + w).toList();
     }
 
     /** The --source value, required by the command named. */

@@ -8,6 +8,7 @@ import io.chameleon.catalogue.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.LogDestination;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.error.ExitStatus;
 import io.chameleon.error.StateException;
 import io.chameleon.health.ReplicaRegistry;
 import io.chameleon.metrics.MetricsEndpoint;
@@ -22,8 +23,12 @@ import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @NeedsRuntime
 @Command(name = "start_replica", aliases = "start-replica", mixinStandardHelpOptions = true,
@@ -57,9 +62,16 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
         CommandContext context = root.context();
         String name = context.requireSource("start_replica");
         ChameleonConfig config = context.config(err);
-        PidFile pidFile = new PidFile(config.pidDir(), name);
-        // before anything changes (a new start position is recorded below)
         SourceConfig configured = config.source(name);
+        PidFile pidFile = new PidFile(config.pidDir(), name);
+        boolean background = !staysInForeground(config);
+        if (background && from == null && fromGtid == null) {
+            // the background process runs every check below itself (as in the foreground) and reports a refusal
+            // before it exits: started at once, it boots while the checks run instead of after them
+            refuseIfReplicatedHere(name, pidFile);
+            return startInBackground(config, name, context, out, err);
+        }
+        // before anything changes (a new start position is recorded below)
         Preflight.refuseIfFailing("start_replica", configured, new SourceConnector(configured),
                 Preflight.Purpose.STREAM);
         SourceConfig source = context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
@@ -85,10 +97,8 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             }
             return inForce;
         });
-        if (!staysInForeground(config)) {
-            long pid = Detacher.detach(config, name, context.configName(), err);
-            out.println("Replica of source " + name + " started in the background (pid " + pid + ").");
-            return 0;
+        if (background) {
+            return startInBackground(config, name, context, out, err);
         }
         var postgres = context.postgres(err, "start_replica");
         try (Notifier notifier = context.notifier(err)) {
@@ -102,6 +112,36 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             }, out, notifier);
         }
         return 0;
+    }
+
+    /**
+     * Starts the replica process and returns once it holds the pid file; when it exits first, prints what it printed
+     * (its refusal in its own words, without the warnings this command printed already) and returns its exit code.
+     */
+    private static int startInBackground(ChameleonConfig config, String name, CommandContext context,
+                                         PrintWriter out, PrintWriter err) {
+        Detacher.Outcome outcome = Detacher.detach(config, name, context.configName(), err);
+        if (outcome instanceof Detacher.Running running) {
+            out.println("Replica of source " + name + " started in the background (pid " + running.pid() + ").");
+            return 0;
+        }
+        Detacher.Exited exited = (Detacher.Exited) outcome;
+        Set<String> saidAlready = new HashSet<>(context.printedWarnings());
+        if (RootWarning.isRoot(RootWarning.uid())) {
+            saidAlready.add(RootWarning.MESSAGE);
+        }
+        String news = exited.printed().lines().filter(line -> !saidAlready.contains(line))
+                .collect(Collectors.joining("\n")).strip();
+        if (!news.isEmpty()) {
+            err.println(news);
+        }
+        if (exited.code() == 0 || news.isEmpty()) {
+            err.println("ERROR: the replica process of source " + name + " exited with code " + exited.code()
+                    + " before it started replicating; see "
+                    + ReplicaLogFile.log(config, context.configName(), name));
+        }
+        err.flush();
+        return exited.code() == 0 ? ExitStatus.STATE.code() : exited.code();
     }
 
     @FunctionalInterface
@@ -128,10 +168,7 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
      */
     private static void refuseIfBusy(String name, SourceRecord record, SourceOverview overview, PidFile pidFile,
                                      CopyLookup lastCopy) throws java.sql.SQLException {
-        if (pidFile.liveProcess().isPresent()) {
-            throw new StateException("source " + name + " is already replicated by process "
-                    + pidFile.liveProcess().get().pid() + "; stop it first with 'stop_replica --source " + name + "'");
-        }
+        refuseIfReplicatedHere(name, pidFile);
         SourceStatus status = record.status();
         if (status == SourceStatus.ERROR) {
             throw new StateException("source " + name + " is in error (" + "see show_status --source " + name
@@ -147,5 +184,13 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             throw new StateException("source " + name + " is " + status.label() + "; wait for the copy to finish"
                     + " (show_status --source " + name + " shows its progress)");
         }
+    }
+
+    /** Refuses a second process of the source on this host (its pid file names a live process). */
+    private static void refuseIfReplicatedHere(String name, PidFile pidFile) {
+        pidFile.liveProcess().ifPresent(process -> {
+            throw new StateException("source " + name + " is already replicated by process " + process.pid()
+                    + "; stop it first with 'stop_replica --source " + name + "'");
+        });
     }
 }

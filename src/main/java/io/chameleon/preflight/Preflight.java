@@ -65,17 +65,11 @@ public final class Preflight {
     }
 
     /**
-     * Set in the environment of a background process by the command that started it, after that command ran the
-     * same checks: the child does not ask the source again.
-     */
-    public static final String CHECKED_BY_PARENT = "CHAMELEON_PREFLIGHT_CHECKED";
-
-    /**
      * Runs the cheap checks and refuses, with their messages, when one fails. A source that cannot be reached is
      * left to the command itself (a replica retries; a copy reports the connection error).
      */
     public static void refuseIfFailing(String command, SourceConfig source, SourceConnector mysql, Purpose purpose) {
-        if (source.type() != SourceType.MYSQL || System.getenv(CHECKED_BY_PARENT) != null) {
+        if (source.type() != SourceType.MYSQL) {
             return;
         }
         List<CheckResult> failed;
