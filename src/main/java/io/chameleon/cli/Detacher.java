@@ -37,8 +37,11 @@ final class Detacher {
     sealed interface Outcome permits Running, Exited {
     }
 
-    /** It holds the replica's pid file: it replicates, or stands by for another host's process. */
-    record Running(long pid) implements Outcome {
+    /**
+     * It holds the replica's pid file: it replicates, or stands by for another host's process; it printed this
+     * until then (the warnings of its checks).
+     */
+    record Running(long pid, String printed) implements Outcome {
     }
 
     /** It exited before it held the pid file, with this code, having printed this since it was started. */
@@ -60,7 +63,7 @@ final class Detacher {
                 Optional<ProcessHandle> owner = pidFile.liveProcess();
                 if (owner.isPresent() && owner.get().pid() == child.pid()) {
                     err.println("Logging to " + ReplicaLogFile.log(config, configName, source));
-                    return new Running(child.pid());
+                    return new Running(child.pid(), printedSince(output, printedBefore));
                 }
                 // returns as soon as the process exits, so that a refusal is reported without delay
                 if (child.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {

@@ -122,16 +122,17 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
                                          PrintWriter out, PrintWriter err) {
         Detacher.Outcome outcome = Detacher.detach(config, name, context.configName(), err);
         if (outcome instanceof Detacher.Running running) {
+            // the warnings of the checks the process ran (schema_mappings differing from the catalogue's, say)
+            String warnings = news(running.printed(), context).lines().filter(line -> line.startsWith("WARNING"))
+                    .collect(Collectors.joining("\n"));
+            if (!warnings.isEmpty()) {
+                err.println(warnings);
+            }
             out.println("Replica of source " + name + " started in the background (pid " + running.pid() + ").");
             return 0;
         }
         Detacher.Exited exited = (Detacher.Exited) outcome;
-        Set<String> saidAlready = new HashSet<>(context.printedWarnings());
-        if (RootWarning.isRoot(RootWarning.uid())) {
-            saidAlready.add(RootWarning.MESSAGE);
-        }
-        String news = exited.printed().lines().filter(line -> !saidAlready.contains(line))
-                .collect(Collectors.joining("\n")).strip();
+        String news = news(exited.printed(), context);
         if (!news.isEmpty()) {
             err.println(news);
         }
@@ -142,6 +143,15 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
         }
         err.flush();
         return exited.code() == 0 ? ExitStatus.STATE.code() : exited.code();
+    }
+
+    /** The lines the process printed that this command did not print already (its warnings, the root warning). */
+    private static String news(String printed, CommandContext context) {
+        Set<String> saidAlready = new HashSet<>(context.printedWarnings());
+        if (RootWarning.isRoot(RootWarning.uid())) {
+            saidAlready.add(RootWarning.MESSAGE);
+        }
+        return printed.lines().filter(line -> !saidAlready.contains(line)).collect(Collectors.joining("\n")).strip();
     }
 
     @FunctionalInterface

@@ -74,15 +74,21 @@ class BackgroundReplicaStartIT {
     void aStartReturnsThePidOfTheProcessThatReplicates(MariaDbDatabase source, PostgresDatabase target,
                                                        @TempDir Path home) throws Exception {
         source.execute("CREATE TABLE notes (id INT PRIMARY KEY)");
-        String config = TestConfig.between(source, target).set("LOG_DEST", "file").write(home, "started").toString();
+        Path file = TestConfig.between(source, target).set("LOG_DEST", "file").set("PG_SCHEMA", "shop")
+                .write(home, "started");
+        String config = file.toString();
         assertThat(CliRunner.run("create_replica_schema", "--config", config).exitCode()).isZero();
         assertThat(CliRunner.run("add_source", "--config", config, "--source", "shop").exitCode()).isZero();
         CliRunner.Result init = CliRunner.run("init_replica", "--config", config, "--source", "shop", "--foreground");
         assertThat(init.exitCode()).as(init.err()).isZero();
+        // an edited mapping: the process's check warns, and the command passes the warning on
+        Files.writeString(file, Files.readString(file).replace(source.name() + ": shop", source.name() + ": shop_v2"));
 
         Run started = launch(home, "start_replica", "--config", config, "--source", "shop");
 
         assertThat(started.exitCode()).as(started.toString()).isZero();
+        assertThat(started.err()).contains("WARNING: source shop: schema_mappings in the configuration differ from "
+                + "the catalogue's (" + source.name() + ": shop -> shop_v2 (renamed))");
         Matcher pid = STARTED.matcher(started.out());
         assertThat(pid.find()).as(started.toString()).isTrue();
         ProcessHandle replica = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow(
