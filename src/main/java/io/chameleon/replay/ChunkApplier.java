@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -94,20 +95,31 @@ final class ChunkApplier {
     /** Applies the batches (ids in order); returns rows, ddl and skipped counts (batches left 0). */
     ReplayResult apply(List<Long> batchIds) throws SQLException, ReplayStopped {
         sequences.startChunk();
-        EventPosition from = EventPosition.BEFORE_ALL;
-        for (Barrier barrier : barriers(new EventRange(batchIds, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL))) {
-            applySegment(new EventRange(batchIds, from, barrier.position()));
-            applyBarrier(barrier);
-            from = barrier.position();
+        EventRange chunk = new EventRange(batchIds, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL);
+        List<Barrier> barriers = barriers(chunk);
+        if (barriers.isEmpty()) {
+            // one segment, every row of the batches: their summaries describe it exactly (the summaries count
+            // truncates with the rows, so a chunk with barriers counts its segments' rows instead)
+            Optional<Map<Integer, TableRows>> recorded = recordedRowCounts(batchIds);
+            applySegment(chunk, recorded.isPresent() ? recorded.get() : rowCounts(chunk));
+        } else {
+            EventPosition from = EventPosition.BEFORE_ALL;
+            for (Barrier barrier : barriers) {
+                EventRange segment = new EventRange(batchIds, from, barrier.position());
+                applySegment(segment, rowCounts(segment));
+                applyBarrier(barrier);
+                from = barrier.position();
+            }
+            EventRange last = new EventRange(batchIds, from, EventPosition.AFTER_ALL);
+            applySegment(last, rowCounts(last));
         }
-        applySegment(new EventRange(batchIds, from, EventPosition.AFTER_ALL));
         sequences.advance(connection);
         recordAppliedPerTable();
         return new ReplayResult(0, rows, ddl, skipped);
     }
 
-    private void applySegment(EventRange segment) throws SQLException, ReplayStopped {
-        Map<Integer, TableRows> counts = rowCounts(segment);
+    /** @param counts the segment's row events per table, in table id order */
+    private void applySegment(EventRange segment, Map<Integer, TableRows> counts) throws SQLException, ReplayStopped {
         loadTables(counts.keySet(), segment.after().equals(EventPosition.BEFORE_ALL)
                 ? new EventPosition(segment.batchIds().get(0), 0) : segment.after());
         for (Map.Entry<Integer, TableRows> entry : counts.entrySet()) {
@@ -297,6 +309,39 @@ final class ChunkApplier {
             }
         }
         return counts;
+    }
+
+    /**
+     * The row events per table of a chunk without barriers, and their layouts, from the summaries the reader
+     * recorded with each batch: a few values per batch instead of a scan of every row of the chunk. Exact only for
+     * such a chunk, whose one segment is every row of its batches: a batch's table_rows counts its truncates too.
+     * Empty when a batch has no summary (logged before catalogue version 13) or lists a layout the catalogue lacks
+     * (the scan then reports it, as it always has, if a replicated table's rows use it).
+     */
+    private Optional<Map<Integer, TableRows>> recordedRowCounts(List<Long> batchIds) throws SQLException {
+        Map<Integer, TableRows> counts = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(queries.recordedRowCounts())) {
+            ps.setArray(1, connection.createArrayOf("bigint", batchIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) != batchIds.size() || rs.getLong(2) > 0) {
+                        return Optional.empty();
+                    }
+                    int tableId = rs.getInt(3);
+                    if (rs.wasNull()) {
+                        continue; // no row events at all
+                    }
+                    TableRows rows = new TableRows();
+                    rows.count = rs.getLong(4);
+                    Array layoutIds = rs.getArray(5);
+                    if (layoutIds != null) {
+                        rows.layoutIds.addAll(Arrays.asList((Integer[]) layoutIds.getArray()));
+                    }
+                    counts.put(tableId, rows);
+                }
+            }
+        }
+        return Optional.of(counts);
     }
 
     /** The layouts with these ids, in id order (statements come out the same for the same layouts). */

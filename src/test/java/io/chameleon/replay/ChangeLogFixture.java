@@ -21,6 +21,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Plays the reader in replay tests: a fresh catalogue with one source, registered target tables, and committed
@@ -112,10 +115,15 @@ final class ChangeLogFixture implements AutoCloseable {
                          String ddl) {
     }
 
-    /** One log batch of whole source transactions, committed by {@link #commit()}. */
+    /**
+     * One log batch of whole source transactions, committed by {@link #commit()} with the summary the reader records
+     * (row changes per table, layouts of the images) unless told it was logged before a catalogue version had it.
+     */
     final class Batch {
         private final List<Event> events = new ArrayList<>();
         private int transactions = 1;
+        private boolean countsRecorded = true;
+        private boolean layoutsRecorded = true;
 
         Batch insert(int tableId, Map<String, Object> after) {
             return add(new Event(tableId, 'I', null, after, null));
@@ -143,6 +151,19 @@ final class ChangeLogFixture implements AutoCloseable {
             return this;
         }
 
+        /** As logged before catalogue version 13: row changes per table recorded, no layouts. */
+        Batch withoutLayouts() {
+            this.layoutsRecorded = false;
+            return this;
+        }
+
+        /** As logged before catalogue version 9: no summary at all. */
+        Batch withoutSummary() {
+            this.countsRecorded = false;
+            this.layoutsRecorded = false;
+            return this;
+        }
+
         private Batch add(Event event) {
             events.add(event);
             return this;
@@ -154,10 +175,19 @@ final class ChangeLogFixture implements AutoCloseable {
             try {
                 long start = nextPosition;
                 long batchId;
+                List<Integer> eventLayouts = new ArrayList<>();
+                Map<Integer, Integer> rowsPerTable = new TreeMap<>();
+                for (Event event : events) {
+                    eventLayouts.add(layoutOf(event));
+                    if (event.operation() != 'S') {
+                        rowsPerTable.merge(event.tableId(), 1, Integer::sum);
+                    }
+                }
                 try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + CATALOGUE + ".log_batch"
                         + " (source_id, start_binlog_file, start_binlog_position, end_binlog_file,"
-                        + " end_binlog_position, transaction_count, row_count, first_event_time, last_event_time)"
-                        + " VALUES (?, 'mysql-bin.000001', ?, 'mysql-bin.000001', ?, ?, ?, ?, ?) RETURNING batch_id")) {
+                        + " end_binlog_position, transaction_count, row_count, first_event_time, last_event_time,"
+                        + " table_ids, table_rows, layout_ids) VALUES (?, 'mysql-bin.000001', ?, 'mysql-bin.000001',"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id")) {
                     ps.setInt(1, sourceId);
                     ps.setLong(2, start);
                     ps.setLong(3, start + 100L * events.size());
@@ -165,6 +195,10 @@ final class ChangeLogFixture implements AutoCloseable {
                     ps.setInt(5, events.size());
                     ps.setTimestamp(6, timeAt(start));
                     ps.setTimestamp(7, timeAt(start + 100L * (events.size() - 1)));
+                    ps.setArray(8, countsRecorded ? integers(rowsPerTable.keySet()) : null);
+                    ps.setArray(9, countsRecorded ? integers(rowsPerTable.values()) : null);
+                    ps.setArray(10, layoutsRecorded ? integers(new TreeSet<>(eventLayouts.stream()
+                            .filter(Objects::nonNull).toList())) : null);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         batchId = rs.getLong(1);
@@ -176,14 +210,15 @@ final class ChangeLogFixture implements AutoCloseable {
                         + " layout_id, row_before, row_after, ddl) VALUES (?, ?, ?, ?, 'mysql-bin.000001', ?, ?, ?,"
                         + " ?, ?, ?)")) {
                     int seq = 0;
-                    for (Event event : events) {
+                    for (int i = 0; i < events.size(); i++) {
+                        Event event = events.get(i);
                         ps.setLong(1, batchId);
                         ps.setInt(2, ++seq);
                         ps.setObject(3, event.tableId(), Types.INTEGER);
                         ps.setString(4, String.valueOf(event.operation()));
                         ps.setLong(5, nextPosition);
                         ps.setTimestamp(6, timeAt(nextPosition));
-                        ps.setObject(7, layoutOf(event), Types.INTEGER);
+                        ps.setObject(7, eventLayouts.get(i), Types.INTEGER);
                         ps.setArray(8, texts(event.before()));
                         ps.setArray(9, texts(event.after()));
                         ps.setString(10, event.ddl());
@@ -223,6 +258,10 @@ final class ChangeLogFixture implements AutoCloseable {
             layoutIds.put(layout, id);
         }
         return id;
+    }
+
+    private java.sql.Array integers(Collection<Integer> values) throws SQLException {
+        return connection.createArrayOf("integer", values.toArray());
     }
 
     private java.sql.Array texts(Map<String, Object> image) throws SQLException {

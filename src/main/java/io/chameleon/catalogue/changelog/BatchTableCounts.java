@@ -1,58 +1,87 @@
 package io.chameleon.catalogue.changelog;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Row changes (inserts, updates, deletes, truncates) per table of the batches the writer has open, for the summary
- * that completes a batch. A batch can span several PostgreSQL transactions (a source transaction written in parts),
- * so what a transaction added is kept apart until it commits and dropped when it rolls back.
+ * Row changes (inserts, updates, deletes, truncates) per table of the batches the writer has open, and the row
+ * layouts of their images, for the summary that completes a batch. A batch can span several PostgreSQL transactions
+ * (a source transaction written in parts), so what a transaction added is kept apart until it commits and dropped
+ * when it rolls back.
  */
 public final class BatchTableCounts {
 
-    private final Map<Long, Map<Integer, Integer>> committed = new HashMap<>();
-    private final Map<Long, Map<Integer, Integer>> uncommitted = new HashMap<>();
+    /** What a batch's rows add up to: row changes per table and the layouts of their images, each by id in order. */
+    public record Summary(SortedMap<Integer, Integer> rowsPerTable, SortedSet<Integer> layoutIds) {
+    }
+
+    /** A summary being added up. */
+    private static final class Tally {
+        private final SortedMap<Integer, Integer> rowsPerTable = new TreeMap<>();
+        private final SortedSet<Integer> layoutIds = new TreeSet<>();
+
+        private void addAll(Tally other) {
+            other.rowsPerTable.forEach((table, rows) -> rowsPerTable.merge(table, rows, Integer::sum));
+            layoutIds.addAll(other.layoutIds);
+        }
+    }
+
+    private final Map<Long, Tally> committed = new HashMap<>();
+    private final Map<Long, Tally> uncommitted = new HashMap<>();
     private final Set<Long> completedUncommitted = new HashSet<>();
 
-    /** Counts the row changes of {@code changes}, appended to the batch in the open transaction. */
-    void add(long batchId, List<LoggedChange> changes) {
-        Map<Integer, Integer> counts = uncommitted.computeIfAbsent(batchId, id -> new TreeMap<>());
-        // rows of one table come in runs: one map update a run rather than a row
+    /**
+     * Counts the row changes of {@code changes}, appended to the batch in the open transaction.
+     *
+     * @param layoutIds the layout id of each change, 0 for none
+     */
+    void add(long batchId, List<LoggedChange> changes, int[] layoutIds) {
+        Tally tally = uncommitted.computeIfAbsent(batchId, id -> new Tally());
+        // rows of one table come in runs, and so do their layouts: one map update a run rather than a row
         int table = 0;
         int run = 0;
-        for (LoggedChange change : changes) {
+        int lastLayout = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            LoggedChange change = changes.get(i);
             if (change.operation() == RowOperation.SCHEMA) {
                 continue;
             }
             if (run > 0 && change.tableId() != table) {
-                counts.merge(table, run, Integer::sum);
+                tally.rowsPerTable.merge(table, run, Integer::sum);
                 run = 0;
             }
             table = change.tableId();
             run++;
+            if (layoutIds[i] != 0 && layoutIds[i] != lastLayout) {
+                lastLayout = layoutIds[i];
+                tally.layoutIds.add(lastLayout);
+            }
         }
         if (run > 0) {
-            counts.merge(table, run, Integer::sum);
+            tally.rowsPerTable.merge(table, run, Integer::sum);
         }
     }
 
-    /** The batch's counts so far, ordered by table id; forgotten once the transaction that asks commits. */
-    Map<Integer, Integer> complete(long batchId) {
-        Map<Integer, Integer> all = new TreeMap<>(committed.getOrDefault(batchId, Map.of()));
-        uncommitted.getOrDefault(batchId, Map.of()).forEach((table, rows) -> all.merge(table, rows, Integer::sum));
+    /** The batch's summary so far; forgotten once the transaction that asks commits. */
+    Summary complete(long batchId) {
+        Tally all = new Tally();
+        all.addAll(committed.getOrDefault(batchId, new Tally()));
+        all.addAll(uncommitted.getOrDefault(batchId, new Tally()));
         completedUncommitted.add(batchId);
-        return all;
+        return new Summary(Collections.unmodifiableSortedMap(all.rowsPerTable),
+                Collections.unmodifiableSortedSet(all.layoutIds));
     }
 
     void committed() {
-        uncommitted.forEach((batch, counts) -> {
-            Map<Integer, Integer> kept = committed.computeIfAbsent(batch, id -> new TreeMap<>());
-            counts.forEach((table, rows) -> kept.merge(table, rows, Integer::sum));
-        });
+        uncommitted.forEach((batch, tally) -> committed.computeIfAbsent(batch, id -> new Tally()).addAll(tally));
         completedUncommitted.forEach(committed::remove);
         uncommitted.clear();
         completedUncommitted.clear();

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Map;
 
 /**
  * The reader's side of the change log: log_batch rows and the change_log rows they make visible to replay. The
@@ -80,22 +79,26 @@ public final class ChangeLogRepository {
                 + " event_time, layout_id, row_before, row_after, ddl) FROM STDIN (FORMAT binary)"), 1 << 20));
     }
 
-    /** Makes the batch visible to replay with its end position and counts, per table too (for show_status). */
+    /**
+     * Makes the batch visible to replay with its end position and counts, per table too (for show_status), and the
+     * row layouts of its images.
+     */
     public void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis,
-                              Map<Integer, Integer> rowsPerTable) throws SQLException {
+                              BatchTableCounts.Summary summary) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("log_batch")
                 + " SET end_binlog_file = ?, end_binlog_position = ?, end_gtid_set = ?, transaction_count = ?,"
-                + " row_count = ?, last_event_time = ?, table_ids = ?, table_rows = ?, complete = true"
-                + " WHERE batch_id = ?")) {
+                + " row_count = ?, last_event_time = ?, table_ids = ?, table_rows = ?, layout_ids = ?,"
+                + " complete = true WHERE batch_id = ?")) {
             ps.setString(1, end.file());
             ps.setLong(2, end.position());
             ps.setString(3, end.gtidSet());
             ps.setInt(4, transactions);
             ps.setInt(5, rows);
             ps.setTimestamp(6, lastEventMillis > 0 ? new Timestamp(lastEventMillis) : null);
-            ps.setArray(7, connection.createArrayOf("integer", rowsPerTable.keySet().toArray()));
-            ps.setArray(8, connection.createArrayOf("integer", rowsPerTable.values().toArray()));
-            ps.setLong(9, batchId);
+            ps.setArray(7, connection.createArrayOf("integer", summary.rowsPerTable().keySet().toArray()));
+            ps.setArray(8, connection.createArrayOf("integer", summary.rowsPerTable().values().toArray()));
+            ps.setArray(9, connection.createArrayOf("integer", summary.layoutIds().toArray()));
+            ps.setLong(10, batchId);
             ps.executeUpdate();
         }
     }

@@ -97,7 +97,7 @@ public final class ChangeLogWriter implements AutoCloseable {
             copy.cancel();
             throw e;
         }
-        tableCounts.add(batchId, changes);
+        tableCounts.add(batchId, changes, layoutIds);
     }
 
     /** The layout id of each change (0 for none), registering new layouts first: the COPY holds the connection. */
@@ -137,7 +137,10 @@ public final class ChangeLogWriter implements AutoCloseable {
         return lastFileBytes;
     }
 
-    /** Makes the batch visible to replay with its end position and counts, per table too (for show_status). */
+    /**
+     * Makes the batch visible to replay with its end position and counts, per table too (for show_status), and the
+     * layouts of its rows (replay learns a chunk's tables and layouts from these without scanning its rows).
+     */
     public void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
             throws SQLException {
         changeLog.completeBatch(batchId, end, transactions, rows, lastEventMillis, tableCounts.complete(batchId));

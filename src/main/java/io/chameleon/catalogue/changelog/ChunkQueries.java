@@ -34,6 +34,28 @@ public final class ChunkQueries {
                 + " ORDER BY c.table_id, c.layout_id";
     }
 
+    /**
+     * Row changes per table of whole batches (parameter: their ids) with the layouts of each table's images, from
+     * the summaries the reader recorded with each batch (log_batch.table_ids, table_rows, layout_ids) rather than
+     * their rows. One row per table in table id order, or a single row with a NULL table when there are none; every
+     * row also carries how many of the batches have a summary and how many of their layouts the catalogue lacks.
+     * The counts include truncates.
+     */
+    public String recordedRowCounts() {
+        return "WITH b AS (SELECT table_ids, table_rows, layout_ids FROM " + table("log_batch")
+                + " WHERE batch_id = ANY (?::bigint[])),"
+                + " l AS (SELECT DISTINCT x.layout_id, r.table_id FROM b CROSS JOIN LATERAL unnest(b.layout_ids)"
+                + " AS x (layout_id) LEFT JOIN " + table("row_layout") + " r ON r.layout_id = x.layout_id),"
+                + " t AS (SELECT u.table_id, sum(u.n) AS n FROM b CROSS JOIN LATERAL unnest(b.table_ids, b.table_rows)"
+                + " AS u (table_id, n) GROUP BY u.table_id)"
+                + " SELECT s.described, s.unknown_layouts, t.table_id, t.n,"
+                + " (SELECT array_agg(l.layout_id ORDER BY l.layout_id) FROM l WHERE l.table_id = t.table_id)"
+                + " FROM (SELECT (SELECT count(*) FROM b WHERE b.table_ids IS NOT NULL AND b.table_rows IS NOT NULL"
+                + " AND b.layout_ids IS NOT NULL) AS described,"
+                + " (SELECT count(*) FROM l WHERE l.table_id IS NULL) AS unknown_layouts) s"
+                + " LEFT JOIN t ON true ORDER BY t.table_id";
+    }
+
     /** A table's row events in a segment, in log order, to find the one that fails. */
     public String eventsOf(int tableId, String segment) {
         return "SELECT c.batch_id, c.event_seq, c.binlog_file, c.binlog_position FROM " + table("change_log") + " c"

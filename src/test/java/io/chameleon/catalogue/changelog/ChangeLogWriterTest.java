@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +89,66 @@ class ChangeLogWriterTest {
                 + CATALOGUE + ".change_log c LEFT JOIN " + CATALOGUE + ".row_layout l USING (layout_id)"))
                 .containsExactly(List.of(2L, 2L, 1L));
         assertThat(database.queryForList("SELECT count(*) FROM " + CATALOGUE + ".row_layout")).containsExactly(List.of(1L));
+    }
+
+    @Test
+    void recordsTheLayoutsOfEachBatchFromItsCommittedPartsOnly(PostgresDatabase database) throws Exception {
+        int sourceId = freshCatalogue(database);
+        BinlogPosition at = new BinlogPosition("mysql-bin.000001", 4);
+        ImageLayout narrow = new ImageLayout(3, List.of("id"), List.of("id"));
+        ImageLayout wide = new ImageLayout(3, List.of("id", "note"), List.of("id"));
+        ImageLayout other = new ImageLayout(4, List.of("id"), List.of("id"));
+        ImageLayout lost = new ImageLayout(4, List.of("id", "lost"), List.of("id"));
+        long whole;
+        long inParts;
+        long barriersOnly;
+        try (ChangeLogWriter writer = new ChangeLogWriter(database.connect(), CATALOGUE, sourceId)) {
+            whole = writer.openBatch(at, 0);
+            writer.appendRows(whole, 1, List.of(insert(wide, at), insert(narrow, at), insert(wide, at),
+                    LoggedChange.truncate(4, at, 0)));
+            writer.completeBatch(whole, at, 1, 4, 0);
+            writer.commit(true);
+
+            inParts = writer.openBatch(at, 0);
+            writer.appendRows(inParts, 1, List.of(insert(other, at)));
+            writer.commit(false);
+            writer.appendRows(inParts, 2, List.of(insert(lost, at), insert(narrow, at))); // rolls back
+            writer.rollback();
+            writer.appendRows(inParts, 2, List.of(insert(narrow, at)));
+            writer.commit(false);
+            writer.appendRows(inParts, 3, List.of(insert(wide, at)));
+            writer.completeBatch(inParts, at, 1, 3, 0);
+            writer.commit(true);
+
+            barriersOnly = writer.openBatch(at, 0);
+            writer.appendRows(barriersOnly, 1, List.of(LoggedChange.truncate(3, at, 0),
+                    LoggedChange.schemaChange(3, at, 0, "SELECT 1")));
+            writer.completeBatch(barriersOnly, at, 1, 2, 0);
+            writer.commit(true);
+        }
+
+        Map<String, Integer> ids = new HashMap<>();
+        for (List<Object> layout : database.queryForList("SELECT table_id || ':' || column_names::text, layout_id"
+                + " FROM " + CATALOGUE + ".row_layout")) {
+            ids.put((String) layout.get(0), (Integer) layout.get(1));
+        }
+        assertThat(ids).containsOnlyKeys("3:{id}", "3:{id,note}", "4:{id}"); // the rolled-back layout is gone
+        assertThat(database.queryForList("SELECT batch_id, layout_ids::text, table_ids::text, table_rows::text FROM "
+                + CATALOGUE + ".log_batch ORDER BY batch_id")).containsExactly(
+                List.of(whole, sorted(ids.get("3:{id}"), ids.get("3:{id,note}")), "{3,4}", "{3,1}"),
+                List.of(inParts, sorted(ids.get("3:{id}"), ids.get("3:{id,note}"), ids.get("4:{id}")), "{3,4}",
+                        "{2,1}"),
+                List.of(barriersOnly, "{}", "{3}", "{1}"));
+    }
+
+    private static LoggedChange insert(ImageLayout layout, BinlogPosition at) {
+        return LoggedChange.row(layout, RowOperation.INSERT, at, 0, null,
+                TextArrayImage.of(layout.columnNames().stream().map(name -> "1").toArray(String[]::new)));
+    }
+
+    /** The ids as a PostgreSQL integer array, in order. */
+    private static String sorted(Integer... ids) {
+        return "{" + Arrays.stream(ids).sorted().map(String::valueOf).collect(Collectors.joining(",")) + "}";
     }
 
     /** A new catalogue with source "shop" registered; returns its id. */
