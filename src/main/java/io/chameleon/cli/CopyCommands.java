@@ -17,7 +17,6 @@ import io.chameleon.preflight.Preflight;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What init_replica, refresh_schema, sync_tables and copy_schema share: build the copy and run it. The first three
@@ -39,8 +38,8 @@ final class CopyCommands {
         // before anything changes: a copy that cannot replicate is wasted. The checks ask the source while the
         // catalogue check below asks PostgreSQL: side by side, so that a background copy starts sooner
         CompletableFuture<Void> preflight = command.equals("init_replica")
-                ? CompletableFuture.runAsync(() -> Preflight.refuseIfFailing(command, config.source(name),
-                        new SourceConnector(config.source(name)), Preflight.Purpose.COPY))
+                ? Preflight.refuseIfFailingBeside(command, config.source(name), new SourceConnector(config.source(name)),
+                        Preflight.Purpose.COPY)
                 : CompletableFuture.completedFuture(null);
         PidFile copyPid = PidFile.copy(config.pidDir(), name);
         boolean background = !foreground && !root.debug && config.logDest() == LogDestination.FILE
@@ -53,7 +52,7 @@ final class CopyCommands {
             } catch (RuntimeException e) {
                 catalogueFailure = e;
             }
-            awaitChecks(preflight); // its refusal first, as when the two ran one after the other
+            Preflight.await(preflight); // its refusal first, as when the two ran one after the other
             if (catalogueFailure != null) {
                 throw catalogueFailure;
             }
@@ -63,7 +62,7 @@ final class CopyCommands {
             err.println("Logging to " + ReplicaLogFile.copyLog(config, context.configName(), name));
             return 0;
         }
-        awaitChecks(preflight);
+        Preflight.await(preflight);
         copyPid.claim();
         try (Notifier notifier = context.notifier(err)) {
             try {
@@ -76,21 +75,6 @@ final class CopyCommands {
             }
         } finally {
             copyPid.release();
-        }
-    }
-
-    /** Waits for the pre-flight checks; their failure is thrown as it was raised. */
-    private static void awaitChecks(CompletableFuture<Void> checks) {
-        try {
-            checks.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 @NeedsRuntime
@@ -71,10 +72,42 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             refuseIfReplicatedHere(name, pidFile);
             return startInBackground(config, name, context, out, err);
         }
-        // before anything changes (a new start position is recorded below)
-        Preflight.refuseIfFailing("start_replica", configured, new SourceConnector(configured),
-                Preflight.Purpose.STREAM);
-        SourceConfig source = context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
+        // the checks ask the source while the catalogue is read; their refusal comes first, and before anything
+        // changes (a start position given is recorded with the catalogue's checks)
+        CompletableFuture<Void> preflight = Preflight.refuseIfFailingBeside("start_replica", configured,
+                new SourceConnector(configured), Preflight.Purpose.STREAM);
+        if (from != null || fromGtid != null) {
+            Preflight.await(preflight);
+        }
+        SourceConfig source;
+        try {
+            source = inForce(context, config, name, pidFile, out, err);
+        } catch (RuntimeException catalogueFailure) {
+            Preflight.await(preflight);
+            throw catalogueFailure;
+        }
+        Preflight.await(preflight);
+        if (background) {
+            return startInBackground(config, name, context, out, err);
+        }
+        var postgres = context.postgres(err, "start_replica");
+        try (Notifier notifier = context.notifier(err)) {
+            ForegroundReplica.run(config, source, postgres, components -> {
+                if (registry != null) {
+                    registry.register(components);
+                }
+                if (metrics != null) {
+                    metrics.bind(components, postgres, config.catalogueSchema());
+                }
+            }, out, notifier);
+        }
+        return 0;
+    }
+
+    /** The catalogue's checks of the start (and the start position given, recorded); the source's settings in force. */
+    private SourceConfig inForce(CommandContext context, ChameleonConfig config, String name, PidFile pidFile,
+                                 PrintWriter out, PrintWriter err) {
+        return context.withCurrentCatalogue(err, "start_replica", (catalogue, sources) -> {
             SourceRecord record = sources.require(name);
             SourceConfig inForce = MappingsInForce.of(config.source(name), record, context.configName(), err);
             SourceOverview overview = sources.overview().stream().filter(o -> o.id() == record.id()).findFirst()
@@ -97,21 +130,6 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             }
             return inForce;
         });
-        if (background) {
-            return startInBackground(config, name, context, out, err);
-        }
-        var postgres = context.postgres(err, "start_replica");
-        try (Notifier notifier = context.notifier(err)) {
-            ForegroundReplica.run(config, source, postgres, components -> {
-                if (registry != null) {
-                    registry.register(components);
-                }
-                if (metrics != null) {
-                    metrics.bind(components, postgres, config.catalogueSchema());
-                }
-            }, out, notifier);
-        }
-        return 0;
     }
 
     /**

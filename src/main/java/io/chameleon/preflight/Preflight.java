@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,31 @@ public final class Preflight {
             throw new StateException("check of source " + source.name() + " failed: " + e.getMessage(), e);
         }
         return results;
+    }
+
+    /**
+     * {@link #refuseIfFailing} on another thread: the checks ask the source while the command asks PostgreSQL, so
+     * that neither waits for the other's round trips and driver loading. {@link #await} the result before anything
+     * changes.
+     */
+    public static CompletableFuture<Void> refuseIfFailingBeside(String command, SourceConfig source,
+                                                                SourceConnector mysql, Purpose purpose) {
+        return CompletableFuture.runAsync(() -> refuseIfFailing(command, source, mysql, purpose));
+    }
+
+    /** Waits for checks run {@link #refuseIfFailingBeside beside}; their refusal is thrown as it was raised. */
+    public static void await(CompletableFuture<Void> checks) {
+        try {
+            checks.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
