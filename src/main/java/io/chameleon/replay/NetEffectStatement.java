@@ -82,14 +82,17 @@ final class NetEffectStatement {
                 + sequencedList(table, "") + ") SELECT " + sequencedList(table, "max") + " FROM inserted");
     }
 
-    // the source's values win over an identity column's own, even one GENERATED ALWAYS; the range is repeated on the
-    // change log so that the planner prunes its partitions rather than probing every one for each written row
+    // the source's values win over an identity column's own, even one GENERATED ALWAYS. Each written image is fetched
+    // by its position, per row of net: the lateral subquery (kept whole by OFFSET 0) leaves the planner no other join
+    // order, whatever its estimates (it expects net to hold a row or two; with a stale estimate of the change log it
+    // could otherwise scan the change log and, for each row, all of net). The range repeated there prunes the change
+    // log's partitions.
     private static String insert(String target, String changeLog, EventRange range, List<String> columns,
                                  List<String> values) {
         return " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
-                + String.join(", ", values) + " FROM net n JOIN " + changeLog + " c"
-                + " ON c.batch_id = n.batch_id AND c.event_seq = n.event_seq AND " + range.predicate()
-                + " WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+                + String.join(", ", values) + " FROM net n CROSS JOIN LATERAL (SELECT c.row_after, c.layout_id FROM "
+                + changeLog + " c WHERE c.batch_id = n.batch_id AND c.event_seq = n.event_seq AND " + range.predicate()
+                + " OFFSET 0) c WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
     }
 
     /**
