@@ -63,7 +63,15 @@ class PostgresRestartTest {
                                                     ChangeLogAudit audit, long changes) {
         for (TableDigest table : MixedWorkload.TABLES) {
             List<String> expected = table.ofSource(source);
-            Eventually.equals(expected, () -> table.ofTarget(target, "bank"), CATCH_UP);
+            try {
+                Eventually.equals(expected, () -> table.ofTarget(target, "bank"), CATCH_UP);
+            } catch (AssertionError notCaughtUp) { // behind, stuck or missing changes: say which
+                throw new AssertionError("table " + table.table() + " did not catch up; pending batches "
+                        + audit.pendingBatches() + ", pending rows " + audit.pendingRows() + ", last replayed batch "
+                        + audit.lastReplayedBatch() + " of " + audit.lastCompleteBatch() + ", replay errors "
+                        + target.queryForList("SELECT table_name, error_message FROM chameleon_catalogue.replay_error")
+                        + "; PostgreSQL:" + StuckReplayReport.of(target), notCaughtUp);
+            }
         }
         Eventually.equals(0L, audit::pendingBatches, CATCH_UP);
         assertThat(audit.loggedRows()).as("row changes logged = row changes committed").isEqualTo(changes);
