@@ -24,7 +24,8 @@ public final class CatalogueMigrations {
             new CatalogueMigration(11, "standby processes and the fencing epoch", "catalogue/V11__standby_takeover.sql"),
             new CatalogueMigration(12, "the last copy of each source and its progress",
                     "catalogue/V12__copy_run.sql"),
-            new CatalogueMigration(13, "row layouts of each batch", "catalogue/V13__batch_layouts.sql"));
+            new CatalogueMigration(13, "row layouts and image bytes of each batch",
+                    "catalogue/V13__batch_layouts.sql"));
 
     private CatalogueMigrations() {
     }

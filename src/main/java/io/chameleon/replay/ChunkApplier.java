@@ -51,10 +51,14 @@ final class ChunkApplier {
                            long binlogPosition) {
     }
 
-    /** A table's row events in a segment: how many, and the layouts of their images. */
+    /**
+     * A table's row events in a segment: how many, the layouts of their images, and the bytes of their after images
+     * (null when not known), whose average picks the form of the table's statement.
+     */
     private static final class TableRows {
         private long count;
         private final List<Integer> layoutIds = new ArrayList<>();
+        private Long imageBytes;
     }
 
     private record LoggedEvent(EventPosition position, String binlogFile, long binlogPosition) {
@@ -130,13 +134,14 @@ final class ChunkApplier {
                 continue;
             }
             Map<Integer, RowLayout> rowLayouts = layoutsOf(entry.getValue().layoutIds);
-            String sql = NetEffectStatement.sql(catalogue, table, rowLayouts, segment);
+            NetEffectStatement.Form form = NetEffectStatement.Form.forImages(entry.getValue().imageBytes, count);
+            String sql = NetEffectStatement.sql(catalogue, table, rowLayouts, segment, form);
             SQLException error = runGuarded(sql, table);
             if (error == null) {
                 rows += count;
                 appliedPerTable.merge(table.tableId(), count, Long::sum);
             } else {
-                ReplayFailure failure = pinpoint(table, rowLayouts, segment, sql, error);
+                ReplayFailure failure = pinpoint(table, rowLayouts, form, segment, sql, error);
                 setAside(table, failure, error);
                 skipped += count;
             }
@@ -211,10 +216,12 @@ final class ChunkApplier {
 
     /**
      * Re-applies the table's events one at a time, still inside its rolled-back savepoint, to name the first event
-     * that fails; then discards all of it. Falls back to the segment's first event when none fails alone.
+     * that fails, with statements of the segment's form; then discards all of it. Falls back to the segment's first
+     * event when none fails alone.
      */
-    private ReplayFailure pinpoint(ReplayTable table, Map<Integer, RowLayout> rowLayouts, EventRange segment,
-                                   String sql, SQLException error) throws SQLException {
+    private ReplayFailure pinpoint(ReplayTable table, Map<Integer, RowLayout> rowLayouts,
+                                   NetEffectStatement.Form form, EventRange segment, String sql, SQLException error)
+            throws SQLException {
         ReplayFailure first = null;
         List<LoggedEvent> events = new ArrayList<>();
         try (Statement st = connection.createStatement();
@@ -227,7 +234,7 @@ final class ChunkApplier {
         try (Statement st = connection.createStatement()) {
             for (LoggedEvent event : events) {
                 String single = NetEffectStatement.sql(catalogue, table, rowLayouts,
-                        EventRange.single(event.position()));
+                        EventRange.single(event.position()), form);
                 if (first == null) {
                     first = failure(table, event.position().batchId(), event.binlogFile(), event.binlogPosition(),
                             sql, error);
@@ -306,13 +313,15 @@ final class ChunkApplier {
                     rows.layoutIds.add(layoutId);
                 }
                 rows.count += rs.getLong(3);
+                rows.imageBytes = (rows.imageBytes == null ? 0 : rows.imageBytes) + rs.getLong(4); // NULL: deletes
             }
         }
         return counts;
     }
 
     /**
-     * The row events per table of a chunk without barriers, and their layouts, from the summaries the reader
+     * The row events per table of a chunk without barriers, their layouts and image bytes (unknown for a table when
+     * a batch recorded none, as in a catalogue upgraded while it was being logged), from the summaries the reader
      * recorded with each batch: a few values per batch instead of a scan of every row of the chunk. Exact only for
      * such a chunk, whose one segment is every row of its batches: a batch's table_rows counts its truncates too.
      * Empty when a batch has no summary (logged before catalogue version 13) or lists a layout the catalogue lacks
@@ -337,6 +346,8 @@ final class ChunkApplier {
                     if (layoutIds != null) {
                         rows.layoutIds.addAll(Arrays.asList((Integer[]) layoutIds.getArray()));
                     }
+                    long imageBytes = rs.getLong(6);
+                    rows.imageBytes = rs.wasNull() ? null : imageBytes;
                     counts.put(tableId, rows);
                 }
             }

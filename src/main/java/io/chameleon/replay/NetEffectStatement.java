@@ -21,10 +21,10 @@ import java.util.function.ToIntFunction;
  * deleted, then the final images are inserted: the same end state as applying the events one by one when each key
  * names one row, and deleting before inserting means rows that swap values of a unique column never collide.
  *
- * <p>The net effect is worked out on narrow rows (key, position, whether to write): the images stay in the change log
- * and the insert fetches each written image once by its position (the change log's primary key). Carrying the images
- * through the sort and the materialised CTE copied each one twice and, on the OLTP benchmark's wide rows, cost about a
- * fifth of the statement's CPU (docs/benchmarks.md).
+ * <p>The statement comes in two {@link Form}s that differ only in where the written images come from: carried through
+ * the sort and the materialised CTE with the keys, or left in the change log and fetched once per written row by its
+ * position (the change log's primary key), the net effect being worked out on narrow rows (key, position, whether to
+ * write). Which is cheaper depends on the size of the images ({@link Form#forImages}).
  *
  * <p>Images are arrays of column texts; their {@link RowLayout}s say which element is which column. Values are cast
  * to the target column's type without modifier, so the insert applies the modifier as an assignment (a text too
@@ -41,11 +41,47 @@ import java.util.function.ToIntFunction;
  */
 final class NetEffectStatement {
 
+    /**
+     * Average after-image bytes per row event below which the carried form is chosen. Measured in session 5
+     * (docs/benchmarks.md, "Session 5 on the slower machine"): with the OLTP workload's images (about 840 bytes) the
+     * narrow form took about 19 % less PostgreSQL CPU than the carried one; with ReplayBenchmarkTest's images (about
+     * 100 bytes) the replay took about 11 % longer with it; the multi-row workload's (a few hundred bytes) was slightly
+     * faster with it. The cross-over lies somewhere between; 300 is a first estimate, not a measured point.
+     */
+    static final long CARRY_IMAGES_BELOW_BYTES = 300;
+
+    /** Where the insert takes the written images from. */
+    enum Form {
+        /** Images go through the sort and the materialised CTE with their keys: cheaper for small images. */
+        CARRIED,
+        /**
+         * Only keys and positions go through the sort; the insert fetches each written image from the change log by
+         * its primary key: cheaper for wide images, whose copying then dominates.
+         */
+        NARROW;
+
+        /**
+         * The form for a table's row events in a range.
+         *
+         * @param imageBytes the bytes of their after images (deletes add none), null when not known
+         * @param rowEvents  how many row events they are
+         * @return carried when the average per row event is known and below {@link #CARRY_IMAGES_BELOW_BYTES};
+         * narrow otherwise (the choice made for every size before the sizes were recorded)
+         */
+        static Form forImages(Long imageBytes, long rowEvents) {
+            if (imageBytes == null || rowEvents <= 0) {
+                return NARROW;
+            }
+            return imageBytes < CARRY_IMAGES_BELOW_BYTES * rowEvents ? CARRIED : NARROW;
+        }
+    }
+
     private NetEffectStatement() {
     }
 
     /** @param layouts the layouts of the table's rows in the range (at least those), by id */
-    static String sql(String catalogueSchema, ReplayTable table, Map<Integer, RowLayout> layouts, EventRange range) {
+    static String sql(String catalogueSchema, ReplayTable table, Map<Integer, RowLayout> layouts, EventRange range,
+                      Form form) {
         String target = table.quotedName();
         List<String> keys = table.keyColumns();
         StringBuilder beforeKeys = new StringBuilder();
@@ -63,36 +99,46 @@ final class NetEffectStatement {
             keyMatch.append(i == 0 ? " WHERE " : " AND ").append("t.").append(PgIdentifiers.quote(key))
                     .append(" = n.k").append(i);
         }
+        boolean carried = form == Form.CARRIED;
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        insertedColumns(table, layouts, columns, values);
+        insertedColumns(table, layouts, carried ? "n.image" : "c.row_after", carried ? "n.layout_id" : "c.layout_id",
+                columns, values);
         String changeLog = new ChunkQueries(catalogueSchema).changeLog();
+        String insert = insert(target, carried ? "" : fetch(changeLog, range), columns, values);
         return "WITH net AS ("
-                + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, c.batch_id, c.event_seq, "
-                + prefixed("a.", keyNames)
+                + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, "
+                + (carried ? "a.image, c.layout_id, " : "c.batch_id, c.event_seq, ") + prefixed("a.", keyNames)
                 + " FROM " + changeLog + " c"
-                + " CROSS JOIN LATERAL (VALUES (false, c.row_before IS NOT NULL" + beforeKeys
-                + "), (true, c.row_after IS NOT NULL" + afterKeys + ")) AS a (upsert, present, " + keyNames + ")"
+                + (carried
+                ? " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
+                + ")) AS a (upsert, image, " + keyNames + ")"
+                : " CROSS JOIN LATERAL (VALUES (false, c.row_before IS NOT NULL" + beforeKeys
+                + "), (true, c.row_after IS NOT NULL" + afterKeys + ")) AS a (upsert, present, " + keyNames + ")")
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()
-                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.present"
+                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS
+                + (carried ? " AND a.image IS NOT NULL" : " AND a.present")
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
-                + (table.sequenced().isEmpty() ? insert(target, changeLog, range, columns, values)
-                : ", inserted AS (" + insert(target, changeLog, range, columns, values) + " RETURNING "
-                + sequencedList(table, "") + ") SELECT " + sequencedList(table, "max") + " FROM inserted");
+                + (table.sequenced().isEmpty() ? insert
+                : ", inserted AS (" + insert + " RETURNING " + sequencedList(table, "") + ") SELECT "
+                + sequencedList(table, "max") + " FROM inserted");
     }
 
-    // the source's values win over an identity column's own, even one GENERATED ALWAYS. Each written image is fetched
-    // by its position, per row of net: the lateral subquery (kept whole by OFFSET 0) leaves the planner no other join
-    // order, whatever its estimates (it expects net to hold a row or two; with a stale estimate of the change log it
-    // could otherwise scan the change log and, for each row, all of net). The range repeated there prunes the change
-    // log's partitions.
-    private static String insert(String target, String changeLog, EventRange range, List<String> columns,
-                                 List<String> values) {
+    // the source's values win over an identity column's own, even one GENERATED ALWAYS
+    private static String insert(String target, String fetch, List<String> columns, List<String> values) {
         return " INSERT INTO " + target + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE SELECT "
-                + String.join(", ", values) + " FROM net n CROSS JOIN LATERAL (SELECT c.row_after, c.layout_id FROM "
-                + changeLog + " c WHERE c.batch_id = n.batch_id AND c.event_seq = n.event_seq AND " + range.predicate()
-                + " OFFSET 0) c WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+                + String.join(", ", values) + " FROM net n" + fetch
+                + " WHERE n.upsert AND (SELECT count(*) FROM deleted) >= 0";
+    }
+
+    // the narrow form's fetch of each written image by its position, per row of net: the lateral subquery (kept whole
+    // by OFFSET 0) leaves the planner no other join order, whatever its estimates (it expects net to hold a row or
+    // two; with a stale estimate of the change log it could otherwise scan the change log and, for each row, all of
+    // net). The range repeated there prunes the change log's partitions.
+    private static String fetch(String changeLog, EventRange range) {
+        return " CROSS JOIN LATERAL (SELECT c.row_after, c.layout_id FROM " + changeLog + " c WHERE c.batch_id ="
+                + " n.batch_id AND c.event_seq = n.event_seq AND " + range.predicate() + " OFFSET 0) c";
     }
 
     /**
@@ -110,11 +156,12 @@ final class NetEffectStatement {
     }
 
     /**
-     * The target's columns with their values cast to the column types; when the table is not there, the layouts'
-     * columns uncast (the statement then fails naming the missing table).
+     * The target's columns with their values, elements of {@code image} (laid out as {@code layoutId} says), cast to
+     * the column types; when the table is not there, the layouts' columns uncast (the statement then fails naming the
+     * missing table).
      */
-    private static void insertedColumns(ReplayTable table, Map<Integer, RowLayout> layouts, List<String> columns,
-                                        List<String> values) {
+    private static void insertedColumns(ReplayTable table, Map<Integer, RowLayout> layouts, String image,
+                                        String layoutId, List<String> columns, List<String> values) {
         List<String> names;
         if (table.columns() != null) {
             names = table.columns();
@@ -125,7 +172,7 @@ final class NetEffectStatement {
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            String value = element("c.row_after", "c.layout_id", layouts, layout -> layout.columnNames().indexOf(name));
+            String value = element(image, layoutId, layouts, layout -> layout.columnNames().indexOf(name));
             columns.add(PgIdentifiers.quote(name));
             values.add(table.columnTypes() != null ? cast(value, table.columnTypes().get(i)) : value);
         }

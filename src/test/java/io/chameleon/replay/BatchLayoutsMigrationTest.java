@@ -23,7 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Catalogue version 13 adds the layouts to each batch's summary. Batches logged before the upgrade have none and
+ * Catalogue version 13 adds the layouts and the after-image bytes per table to each batch's summary. Batches logged before the upgrade have none and
  * replay as before, counted in the change log; the reader's batches after it carry them.
  */
 @RealServers
@@ -63,8 +63,8 @@ class BatchLayoutsMigrationTest {
 
             new Catalogue(c, CATALOGUE, "test").upgrade();
         }
-        assertThat(ReplayAssertions.rows(database, "SELECT batch_id, layout_ids IS NULL FROM " + CATALOGUE
-                + ".log_batch")).containsExactly("1|true");
+        assertThat(ReplayAssertions.rows(database, "SELECT batch_id, layout_ids IS NULL, table_image_bytes IS NULL"
+                + " FROM " + CATALOGUE + ".log_batch")).containsExactly("1|true|true");
 
         try (ReplayWorker worker = new ReplayWorker(database::connect, CATALOGUE, sourceId, SETTINGS)) {
             assertThat(worker.replayOnce()).isEqualTo(new ReplayResult(1, 2, 0, 0));
@@ -84,6 +84,8 @@ class BatchLayoutsMigrationTest {
         assertThat(ReplayAssertions.rows(database, "SELECT l.table_id || ' ' || l.column_names::text FROM "
                 + CATALOGUE + ".log_batch b CROSS JOIN unnest(b.layout_ids) AS x (layout_id) JOIN " + CATALOGUE
                 + ".row_layout l USING (layout_id) WHERE b.batch_id = 2")).containsExactly(items + " {id,name}");
+        assertThat(ReplayAssertions.rows(database, "SELECT table_image_bytes::text FROM " + CATALOGUE
+                + ".log_batch WHERE batch_id = 2")).containsExactly("{" + TextArrayImage.of("2", "milk").length + "}");
 
         try (ReplayWorker worker = new ReplayWorker(database::connect, CATALOGUE, sourceId, SETTINGS)) {
             assertThat(worker.replayOnce()).isEqualTo(new ReplayResult(1, 2, 0, 0));

@@ -2,6 +2,7 @@ package io.chameleon.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chameleon.capture.values.TextArrayImage;
 import io.chameleon.catalogue.Catalogue;
 import io.chameleon.catalogue.ChangeLogPartitions;
 import io.chameleon.catalogue.RowLayoutRepository;
@@ -117,13 +118,15 @@ final class ChangeLogFixture implements AutoCloseable {
 
     /**
      * One log batch of whole source transactions, committed by {@link #commit()} with the summary the reader records
-     * (row changes per table, layouts of the images) unless told it was logged before a catalogue version had it.
+     * (row changes and after-image bytes per table, layouts of the images) unless told it was logged before a
+     * catalogue version had it.
      */
     final class Batch {
         private final List<Event> events = new ArrayList<>();
         private int transactions = 1;
         private boolean countsRecorded = true;
         private boolean layoutsRecorded = true;
+        private boolean imageBytesRecorded = true;
 
         Batch insert(int tableId, Map<String, Object> after) {
             return add(new Event(tableId, 'I', null, after, null));
@@ -151,9 +154,16 @@ final class ChangeLogFixture implements AutoCloseable {
             return this;
         }
 
-        /** As logged before catalogue version 13: row changes per table recorded, no layouts. */
+        /** As logged before catalogue version 13: row changes per table recorded, no layouts nor image bytes. */
         Batch withoutLayouts() {
             this.layoutsRecorded = false;
+            this.imageBytesRecorded = false;
+            return this;
+        }
+
+        /** A summary with layouts but no image bytes (which no reader writes): the images' size is unknown. */
+        Batch withoutImageBytes() {
+            this.imageBytesRecorded = false;
             return this;
         }
 
@@ -161,6 +171,7 @@ final class ChangeLogFixture implements AutoCloseable {
         Batch withoutSummary() {
             this.countsRecorded = false;
             this.layoutsRecorded = false;
+            this.imageBytesRecorded = false;
             return this;
         }
 
@@ -177,17 +188,21 @@ final class ChangeLogFixture implements AutoCloseable {
                 long batchId;
                 List<Integer> eventLayouts = new ArrayList<>();
                 Map<Integer, Integer> rowsPerTable = new TreeMap<>();
+                Map<Integer, Long> imageBytesPerTable = new TreeMap<>();
                 for (Event event : events) {
                     eventLayouts.add(layoutOf(event));
                     if (event.operation() != 'S') {
                         rowsPerTable.merge(event.tableId(), 1, Integer::sum);
+                        // as the reader measures it: the length of the after image in its binary form
+                        imageBytesPerTable.merge(event.tableId(), event.after() == null ? 0L
+                                : TextArrayImage.of(texts(event.after()).toArray(String[]::new)).length, Long::sum);
                     }
                 }
                 try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + CATALOGUE + ".log_batch"
                         + " (source_id, start_binlog_file, start_binlog_position, end_binlog_file,"
                         + " end_binlog_position, transaction_count, row_count, first_event_time, last_event_time,"
-                        + " table_ids, table_rows, layout_ids) VALUES (?, 'mysql-bin.000001', ?, 'mysql-bin.000001',"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id")) {
+                        + " table_ids, table_rows, layout_ids, table_image_bytes) VALUES (?, 'mysql-bin.000001', ?,"
+                        + " 'mysql-bin.000001', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id")) {
                     ps.setInt(1, sourceId);
                     ps.setLong(2, start);
                     ps.setLong(3, start + 100L * events.size());
@@ -199,6 +214,8 @@ final class ChangeLogFixture implements AutoCloseable {
                     ps.setArray(9, countsRecorded ? integers(rowsPerTable.values()) : null);
                     ps.setArray(10, layoutsRecorded ? integers(new TreeSet<>(eventLayouts.stream()
                             .filter(Objects::nonNull).toList())) : null);
+                    ps.setArray(11, imageBytesRecorded
+                            ? connection.createArrayOf("bigint", imageBytesPerTable.values().toArray()) : null);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         batchId = rs.getLong(1);
@@ -219,8 +236,8 @@ final class ChangeLogFixture implements AutoCloseable {
                         ps.setLong(5, nextPosition);
                         ps.setTimestamp(6, timeAt(nextPosition));
                         ps.setObject(7, eventLayouts.get(i), Types.INTEGER);
-                        ps.setArray(8, texts(event.before()));
-                        ps.setArray(9, texts(event.after()));
+                        ps.setArray(8, textArray(event.before()));
+                        ps.setArray(9, textArray(event.after()));
                         ps.setString(10, event.ddl());
                         ps.addBatch();
                         nextPosition += 100;
@@ -264,15 +281,17 @@ final class ChangeLogFixture implements AutoCloseable {
         return connection.createArrayOf("integer", values.toArray());
     }
 
-    private java.sql.Array texts(Map<String, Object> image) throws SQLException {
-        if (image == null) {
-            return null;
-        }
+    private java.sql.Array textArray(Map<String, Object> image) throws SQLException {
+        return image == null ? null : connection.createArrayOf("text", texts(image).toArray());
+    }
+
+    /** The image's values as the change log's text array holds them. */
+    private static List<String> texts(Map<String, Object> image) {
         List<String> texts = new ArrayList<>();
         for (Object value : image.values()) {
             texts.add(value == null ? null : value instanceof String text ? text : json(value));
         }
-        return connection.createArrayOf("text", texts.toArray());
+        return texts;
     }
 
     private static String json(Object value) {

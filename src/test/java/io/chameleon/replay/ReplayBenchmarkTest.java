@@ -134,10 +134,12 @@ class ReplayBenchmarkTest {
         }
         ReplayTable table = new ReplayTable(product, "bench", "product", List.of("id"), List.of("bigint"), columns,
                 types, true);
+        // in the form replay picks for this table's images of about 100 bytes
         String sql = NetEffectStatement.sql(ChangeLogFixture.CATALOGUE, table,
                 new io.chameleon.catalogue.RowLayoutRepository(c, ChangeLogFixture.CATALOGUE).find(
                         layoutIds.toArray(Integer[]::new)),
-                new EventRange(ids, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL));
+                new EventRange(ids, EventPosition.BEFORE_ALL, EventPosition.AFTER_ALL),
+                NetEffectStatement.Form.CARRIED);
         try (java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
             while (rs.next()) {

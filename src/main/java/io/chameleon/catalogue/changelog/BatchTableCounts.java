@@ -12,24 +12,34 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Row changes (inserts, updates, deletes, truncates) per table of the batches the writer has open, and the row
- * layouts of their images, for the summary that completes a batch. A batch can span several PostgreSQL transactions
- * (a source transaction written in parts), so what a transaction added is kept apart until it commits and dropped
- * when it rolls back.
+ * Row changes (inserts, updates, deletes, truncates) per table of the batches the writer has open, the bytes of their
+ * after images per table, and the row layouts of their images, for the summary that completes a batch. A batch can
+ * span several PostgreSQL transactions (a source transaction written in parts), so what a transaction added is kept
+ * apart until it commits and dropped when it rolls back.
  */
 public final class BatchTableCounts {
 
-    /** What a batch's rows add up to: row changes per table and the layouts of their images, each by id in order. */
-    public record Summary(SortedMap<Integer, Integer> rowsPerTable, SortedSet<Integer> layoutIds) {
+    /**
+     * What a batch's rows add up to: row changes per table, the bytes of their after images per table (the same
+     * tables; 0 for a table with deletes and truncates only) and the layouts of their images, each by id in order.
+     */
+    public record Summary(SortedMap<Integer, Integer> rowsPerTable, SortedMap<Integer, Long> imageBytesPerTable,
+                          SortedSet<Integer> layoutIds) {
     }
 
     /** A summary being added up. */
     private static final class Tally {
         private final SortedMap<Integer, Integer> rowsPerTable = new TreeMap<>();
+        private final SortedMap<Integer, Long> imageBytesPerTable = new TreeMap<>();
         private final SortedSet<Integer> layoutIds = new TreeSet<>();
 
+        private void add(int table, int rows, long imageBytes) {
+            rowsPerTable.merge(table, rows, Integer::sum);
+            imageBytesPerTable.merge(table, imageBytes, Long::sum);
+        }
+
         private void addAll(Tally other) {
-            other.rowsPerTable.forEach((table, rows) -> rowsPerTable.merge(table, rows, Integer::sum));
+            other.rowsPerTable.forEach((table, rows) -> add(table, rows, other.imageBytesPerTable.get(table)));
             layoutIds.addAll(other.layoutIds);
         }
     }
@@ -48,6 +58,7 @@ public final class BatchTableCounts {
         // rows of one table come in runs, and so do their layouts: one map update a run rather than a row
         int table = 0;
         int run = 0;
+        long runBytes = 0;
         int lastLayout = 0;
         for (int i = 0; i < changes.size(); i++) {
             LoggedChange change = changes.get(i);
@@ -55,18 +66,22 @@ public final class BatchTableCounts {
                 continue;
             }
             if (run > 0 && change.tableId() != table) {
-                tally.rowsPerTable.merge(table, run, Integer::sum);
+                tally.add(table, run, runBytes);
                 run = 0;
+                runBytes = 0;
             }
             table = change.tableId();
             run++;
+            if (change.after() != null) {
+                runBytes += change.after().length;
+            }
             if (layoutIds[i] != 0 && layoutIds[i] != lastLayout) {
                 lastLayout = layoutIds[i];
                 tally.layoutIds.add(lastLayout);
             }
         }
         if (run > 0) {
-            tally.rowsPerTable.merge(table, run, Integer::sum);
+            tally.add(table, run, runBytes);
         }
     }
 
@@ -77,6 +92,7 @@ public final class BatchTableCounts {
         all.addAll(uncommitted.getOrDefault(batchId, new Tally()));
         completedUncommitted.add(batchId);
         return new Summary(Collections.unmodifiableSortedMap(all.rowsPerTable),
+                Collections.unmodifiableSortedMap(all.imageBytesPerTable),
                 Collections.unmodifiableSortedSet(all.layoutIds));
     }
 

@@ -80,15 +80,15 @@ public final class ChangeLogRepository {
     }
 
     /**
-     * Makes the batch visible to replay with its end position and counts, per table too (for show_status), and the
-     * row layouts of its images.
+     * Makes the batch visible to replay with its end position and counts, per table too (for show_status), the bytes
+     * of its after images per table and the row layouts of its images.
      */
     public void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis,
                               BatchTableCounts.Summary summary) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + table("log_batch")
                 + " SET end_binlog_file = ?, end_binlog_position = ?, end_gtid_set = ?, transaction_count = ?,"
-                + " row_count = ?, last_event_time = ?, table_ids = ?, table_rows = ?, layout_ids = ?,"
-                + " complete = true WHERE batch_id = ?")) {
+                + " row_count = ?, last_event_time = ?, table_ids = ?, table_rows = ?, table_image_bytes = ?,"
+                + " layout_ids = ?, complete = true WHERE batch_id = ?")) {
             ps.setString(1, end.file());
             ps.setLong(2, end.position());
             ps.setString(3, end.gtidSet());
@@ -97,8 +97,9 @@ public final class ChangeLogRepository {
             ps.setTimestamp(6, lastEventMillis > 0 ? new Timestamp(lastEventMillis) : null);
             ps.setArray(7, connection.createArrayOf("integer", summary.rowsPerTable().keySet().toArray()));
             ps.setArray(8, connection.createArrayOf("integer", summary.rowsPerTable().values().toArray()));
-            ps.setArray(9, connection.createArrayOf("integer", summary.layoutIds().toArray()));
-            ps.setLong(10, batchId);
+            ps.setArray(9, connection.createArrayOf("bigint", summary.imageBytesPerTable().values().toArray()));
+            ps.setArray(10, connection.createArrayOf("integer", summary.layoutIds().toArray()));
+            ps.setLong(11, batchId);
             ps.executeUpdate();
         }
     }

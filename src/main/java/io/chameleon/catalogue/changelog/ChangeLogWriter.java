@@ -138,8 +138,9 @@ public final class ChangeLogWriter implements AutoCloseable {
     }
 
     /**
-     * Makes the batch visible to replay with its end position and counts, per table too (for show_status), and the
-     * layouts of its rows (replay learns a chunk's tables and layouts from these without scanning its rows).
+     * Makes the batch visible to replay with its end position and counts, per table too (for show_status), the bytes
+     * of its after images per table and the layouts of its rows (replay learns a chunk's tables, layouts and image
+     * sizes from these without scanning its rows).
      */
     public void completeBatch(long batchId, BinlogPosition end, int transactions, int rows, long lastEventMillis)
             throws SQLException {

@@ -27,29 +27,40 @@ public final class ChunkQueries {
                 + " AND c.operation IN " + ChangeLogFormat.BARRIERS + " ORDER BY c.batch_id, c.event_seq";
     }
 
-    /** Row events per table and row layout in a segment. */
+    /**
+     * Row events per table and row layout in a segment, and the bytes of their after images (NULL when none has one).
+     * The bytes are pg_column_size's, the stored datum's: a few bytes a column from the length of the reader's
+     * binary image (which the batch summaries record), and less for an image PostgreSQL compressed; close enough
+     * for an average that picks a statement's form.
+     */
     public String rowCounts(String segment) {
-        return "SELECT c.table_id, c.layout_id, count(*) FROM " + table("change_log") + " c WHERE "
+        return "SELECT c.table_id, c.layout_id, count(*), sum(pg_column_size(c.row_after)) FROM "
+                + table("change_log") + " c WHERE "
                 + segment + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " GROUP BY c.table_id, c.layout_id"
                 + " ORDER BY c.table_id, c.layout_id";
     }
 
     /**
-     * Row changes per table of whole batches (parameter: their ids) with the layouts of each table's images, from
-     * the summaries the reader recorded with each batch (log_batch.table_ids, table_rows, layout_ids) rather than
-     * their rows. One row per table in table id order, or a single row with a NULL table when there are none; every
-     * row also carries how many of the batches have a summary and how many of their layouts the catalogue lacks.
-     * The counts include truncates.
+     * Row changes per table of whole batches (parameter: their ids) with the layouts of each table's images and the
+     * bytes of its after images, from the summaries the reader recorded with each batch (log_batch.table_ids,
+     * table_rows, layout_ids, table_image_bytes) rather than their rows. One row per table in table id order, or a
+     * single row with a NULL table when there are none; every row also carries how many of the batches have a
+     * summary and how many of their layouts the catalogue lacks. The counts include truncates; the bytes are NULL
+     * when a batch recorded none.
      */
     public String recordedRowCounts() {
-        return "WITH b AS (SELECT table_ids, table_rows, layout_ids FROM " + table("log_batch")
+        return "WITH b AS (SELECT table_ids, table_rows, table_image_bytes, layout_ids FROM " + table("log_batch")
                 + " WHERE batch_id = ANY (?::bigint[])),"
                 + " l AS (SELECT DISTINCT x.layout_id, r.table_id FROM b CROSS JOIN LATERAL unnest(b.layout_ids)"
                 + " AS x (layout_id) LEFT JOIN " + table("row_layout") + " r ON r.layout_id = x.layout_id),"
-                + " t AS (SELECT u.table_id, sum(u.n) AS n FROM b CROSS JOIN LATERAL unnest(b.table_ids, b.table_rows)"
-                + " AS u (table_id, n) GROUP BY u.table_id)"
+                // unnest pads a missing table_image_bytes with NULLs, which leave the table's sum unknown
+                + " t AS (SELECT u.table_id, sum(u.n) AS n,"
+                + " CASE WHEN count(u.image_bytes) = count(*) THEN sum(u.image_bytes) END AS image_bytes"
+                + " FROM b CROSS JOIN LATERAL unnest(b.table_ids, b.table_rows, b.table_image_bytes)"
+                + " AS u (table_id, n, image_bytes) GROUP BY u.table_id)"
                 + " SELECT s.described, s.unknown_layouts, t.table_id, t.n,"
-                + " (SELECT array_agg(l.layout_id ORDER BY l.layout_id) FROM l WHERE l.table_id = t.table_id)"
+                + " (SELECT array_agg(l.layout_id ORDER BY l.layout_id) FROM l WHERE l.table_id = t.table_id),"
+                + " t.image_bytes"
                 + " FROM (SELECT (SELECT count(*) FROM b WHERE b.table_ids IS NOT NULL AND b.table_rows IS NOT NULL"
                 + " AND b.layout_ids IS NOT NULL) AS described,"
                 + " (SELECT count(*) FROM l WHERE l.table_id IS NULL) AS unknown_layouts) s"

@@ -141,6 +141,39 @@ class ChangeLogWriterTest {
                 List.of(barriersOnly, "{}", "{3}", "{1}"));
     }
 
+    @Test
+    void recordsTheAfterImageBytesPerTableOfTheCommittedPartsOnly(PostgresDatabase database) throws Exception {
+        int sourceId = freshCatalogue(database);
+        BinlogPosition at = new BinlogPosition("mysql-bin.000001", 4);
+        ImageLayout items = new ImageLayout(3, List.of("id", "name"), List.of("id"));
+        ImageLayout tags = new ImageLayout(4, List.of("id", "label"), List.of("id"));
+        byte[] tea = TextArrayImage.of("1", "tea");
+        byte[] greenTea = TextArrayImage.of("1", "green tea");
+        byte[] red = TextArrayImage.of("1", "red");
+        byte[] lost = TextArrayImage.of("2", "x".repeat(5_000));
+        long batch;
+        try (ChangeLogWriter writer = new ChangeLogWriter(database.connect(), CATALOGUE, sourceId)) {
+            batch = writer.openBatch(at, 0);
+            writer.appendRows(batch, 1, List.of(LoggedChange.row(items, RowOperation.INSERT, at, 0, null, tea),
+                    LoggedChange.row(tags, RowOperation.INSERT, at, 0, null, red)));
+            writer.commit(false);
+            writer.appendRows(batch, 3, List.of(LoggedChange.row(items, RowOperation.INSERT, at, 0, null, lost),
+                    LoggedChange.row(tags, RowOperation.INSERT, at, 0, null, lost)));
+            writer.rollback();
+            writer.appendRows(batch, 3, List.of(
+                    LoggedChange.row(items, RowOperation.UPDATE, at, 0, TextArrayImage.of("1"), greenTea),
+                    LoggedChange.row(tags, RowOperation.DELETE, at, 0, TextArrayImage.of("1"), null),
+                    LoggedChange.truncate(5, at, 0)));
+            writer.completeBatch(batch, at, 1, 5, 0);
+            writer.commit(true);
+        }
+
+        // deletes and truncates add no bytes; the rolled-back part is not counted
+        assertThat(database.queryForList("SELECT table_ids::text, table_rows::text, table_image_bytes::text FROM "
+                + CATALOGUE + ".log_batch WHERE batch_id = " + batch)).containsExactly(List.of("{3,4,5}", "{2,2,1}",
+                "{" + (tea.length + greenTea.length) + "," + red.length + ",0}"));
+    }
+
     private static LoggedChange insert(ImageLayout layout, BinlogPosition at) {
         return LoggedChange.row(layout, RowOperation.INSERT, at, 0, null,
                 TextArrayImage.of(layout.columnNames().stream().map(name -> "1").toArray(String[]::new)));
