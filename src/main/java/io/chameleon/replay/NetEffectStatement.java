@@ -110,14 +110,11 @@ final class NetEffectStatement {
                 + "SELECT DISTINCT ON (" + prefixed("a.", keyNames) + ") a.upsert, "
                 + (carried ? "a.image, c.layout_id, " : "c.batch_id, c.event_seq, ") + prefixed("a.", keyNames)
                 + " FROM " + changeLog + " c"
-                + (carried
-                ? " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
+                // the narrow form selects no image: the filter reads it, the sort does not carry it
+                + " CROSS JOIN LATERAL (VALUES (false, c.row_before" + beforeKeys + "), (true, c.row_after" + afterKeys
                 + ")) AS a (upsert, image, " + keyNames + ")"
-                : " CROSS JOIN LATERAL (VALUES (false, c.row_before IS NOT NULL" + beforeKeys
-                + "), (true, c.row_after IS NOT NULL" + afterKeys + ")) AS a (upsert, present, " + keyNames + ")")
                 + " WHERE " + range.predicate() + " AND c.table_id = " + table.tableId()
-                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS
-                + (carried ? " AND a.image IS NOT NULL" : " AND a.present")
+                + " AND c.operation IN " + ChangeLogFormat.ROW_OPERATIONS + " AND a.image IS NOT NULL"
                 + " ORDER BY " + prefixed("a.", keyNames) + ", c.batch_id DESC, c.event_seq DESC, a.upsert DESC),"
                 + " deleted AS (DELETE FROM " + target + " t USING net n" + keyMatch + " RETURNING 1)"
                 + (table.sequenced().isEmpty() ? insert

@@ -264,8 +264,8 @@ class NetEffectReplayTest {
         assertThat(result).isEqualTo(new ReplayResult(1, 1, 0, 2));
         assertThat(items()).containsExactly("1|tea|c1");
         assertThat(query("SELECT table_name, sqlstate, error_message LIKE '%shop.gone%does not exist%',"
-                + " statement LIKE '%INSERT INTO \"shop\".\"gone\"%', statement LIKE '%a.image%' FROM " + CATALOGUE
-                + ".replay_error")).containsExactly("gone|42P01|true|true|" + (form == Form.CARRIED));
+                + " statement LIKE '%INSERT INTO \"shop\".\"gone\"%', statement LIKE '%a.upsert, a.image,%'"
+                + " FROM " + CATALOGUE + ".replay_error")).containsExactly("gone|42P01|true|true|" + (form == Form.CARRIED));
     }
 
     private ReplayResult replayAll(Form form) {

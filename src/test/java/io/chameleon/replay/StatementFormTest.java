@@ -123,7 +123,8 @@ class StatementFormTest {
             worker.replayOnce();
         }
         List<String> recorded = ReplayAssertions.rows(database, "SELECT error_message LIKE '%notes_body_check%',"
-                + " statement LIKE '%a.image%', statement LIKE '%change_log% c WHERE c.batch_id = n.batch_id%' FROM "
+                + " statement LIKE '%a.upsert, a.image,%',"
+                + " statement LIKE '%change_log% c WHERE c.batch_id = n.batch_id%' FROM "
                 + CATALOGUE + ".replay_error");
         assertThat(recorded).hasSize(1);
         assertThat(recorded.get(0)).isIn("true|true|false", "true|false|true");
