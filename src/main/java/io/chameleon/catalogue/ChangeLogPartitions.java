@@ -81,7 +81,8 @@ public final class ChangeLogPartitions {
 
     /**
      * Drops every partition whose batches are all at or below {@code lastReplayedBatchId} and none of whose batches
-     * (of any source sharing it) waits for replay. Commits after each partition, so call it between transactions.
+     * (of any source sharing it) waits for replay. Commits after each partition, so call it between transactions; it
+     * returns between transactions too.
      * Gives up quietly when a lock is not granted quickly; the next call retries. Returns the partitions dropped.
      */
     public List<String> dropConsumed(Connection connection, long lastReplayedBatchId) throws SQLException {
@@ -89,7 +90,11 @@ public final class ChangeLogPartitions {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            for (String partition : partitionsBelow(connection, lastReplayedBatchId + 1)) {
+            List<String> candidates = partitionsBelow(connection, lastReplayedBatchId + 1);
+            // the listing is a read; ending its transaction here leaves the caller between transactions whatever
+            // follows (a connection left in one hears no NOTIFY: the replay's wait would spin until sleep_loop ends)
+            connection.commit();
+            for (String partition : candidates) {
                 Drop outcome = dropIfConsumed(connection, partition);
                 if (outcome == Drop.KEPT) {
                     break;

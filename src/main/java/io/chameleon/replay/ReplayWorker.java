@@ -244,7 +244,12 @@ public final class ReplayWorker implements AutoCloseable {
     private void awaitWork(BooleanSupplier stopRequested) {
         long deadline = System.nanoTime() + settings.idleWait().toNanos();
         try {
-            PGConnection pg = connection().unwrap(PGConnection.class);
+            Connection c = connection();
+            // PgJDBC hands out notifications only between transactions: inside one, getNotifications returns at once
+            // and this wait would spin a core until sleep_loop ends, deaf to new batches. Whatever is still open
+            // here was a read (replayOnce and housekeep commit their writes).
+            c.rollback();
+            PGConnection pg = c.unwrap(PGConnection.class);
             while (!stopRequested.getAsBoolean()) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {

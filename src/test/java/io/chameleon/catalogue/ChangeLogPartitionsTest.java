@@ -4,6 +4,8 @@ import io.chameleon.testsupport.Eventually;
 import io.chameleon.testsupport.PostgresDatabase;
 import io.chameleon.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -52,6 +54,28 @@ class ChangeLogPartitionsTest {
 
             assertThat(waiting.get()).containsExactly("change_log_p1");
             assertThat(partitions.partitions(first)).isEmpty();
+        }
+    }
+
+    /** The replay waits for NOTIFY after housekeeping: PgJDBC delivers none to a connection inside a transaction. */
+    @Test
+    void returnsBetweenTransactionsWhenNothingIsDropped(PostgresDatabase database) throws Exception {
+        try (Connection connection = database.connect()) {
+            Catalogue catalogue = new Catalogue(connection, CATALOGUE, "test");
+            catalogue.drop();
+            catalogue.create();
+            ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
+            partitions.ensurePartitionFor(connection, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+            connection.setAutoCommit(false);
+
+            assertThat(partitions.dropConsumed(connection, 1)).isEmpty();
+            assertThat(partitions.dropConsumed(connection, 3 * ChangeLogPartitions.BATCHES_PER_PARTITION))
+                    .containsExactly("change_log_p1");
+            assertThat(partitions.dropConsumed(connection, 3 * ChangeLogPartitions.BATCHES_PER_PARTITION)).isEmpty();
+
+            assertThat(connection.unwrap(BaseConnection.class).getTransactionState())
+                    .isEqualTo(TransactionState.IDLE);
+            assertThat(connection.getAutoCommit()).isFalse();
         }
     }
 }

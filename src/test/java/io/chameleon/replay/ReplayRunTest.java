@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,48 @@ class ReplayRunTest {
                 ReplayChannel.notify(log.connection(), log.sourceId());
 
                 awaitReplayed(2);
+            } finally {
+                stop.set(true);
+            }
+            running.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id")).containsExactly("1", "2");
+    }
+
+    /**
+     * Started with nothing to replay (a replica's start, before the reader logs anything), the worker housekeeps before
+     * its first wait: that wait must be outside a transaction, or PgJDBC hands it no NOTIFY and it spins a core until
+     * sleep_loop ends.
+     */
+    @Test
+    void startedIdleItWaitsOutsideATransactionAndWakesOnNotify() throws Exception {
+        long old = log.batch().insert(items, row("id", "1", "name", "a")).commit();
+        try (ReplayWorker first = log.worker(new ReplaySettings(100, ErrorPolicy.EXIT, Duration.ofSeconds(1)))) {
+            first.replayOnce();
+        }
+        // replayed long ago: the first housekeeping deletes it, which tells this test the worker is about to wait
+        database.execute("UPDATE " + CATALOGUE + ".log_batch SET replayed_at = now() - interval '3 hours'");
+        AtomicBoolean stop = new AtomicBoolean();
+        ReplaySettings settings = new ReplaySettings(100, ErrorPolicy.EXIT, Duration.ofMinutes(10), "2 hours");
+        try (ReplayWorker worker = new ReplayWorker(() -> {
+            Connection c = database.connect();
+            try (Statement st = c.createStatement()) {
+                st.execute("SET application_name = 'replay_under_test'");
+            }
+            return c;
+        }, CATALOGUE, log.sourceId(), settings)) {
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
+            try {
+                Eventually.await("the first housekeeping", Duration.ofSeconds(10), () -> ReplayAssertions.count(
+                        database, "SELECT count(*) FROM " + CATALOGUE + ".log_batch WHERE batch_id = " + old) == 0);
+                Eventually.await("the replay waiting outside a transaction", Duration.ofSeconds(10),
+                        () -> ReplayAssertions.count(database, "SELECT count(*) FROM pg_stat_activity"
+                                + " WHERE application_name = 'replay_under_test' AND state = 'idle'") == 1);
+                log.batch().insert(items, row("id", "2", "name", "b")).commit();
+                ReplayChannel.notify(log.connection(), log.sourceId());
+
+                Eventually.await("the new batch replayed long before sleep_loop ends", Duration.ofSeconds(10),
+                        () -> ReplayAssertions.count(database, "SELECT count(*) FROM shop.items") == 2);
             } finally {
                 stop.set(true);
             }
