@@ -29,6 +29,13 @@ public final class ChangeLogPartitions {
 
     /** How long dropping a partition may wait for the reader's and replay's locks before it is left for later. */
     private static final String DROP_LOCK_TIMEOUT = "2s";
+    /**
+     * How long the drop, already holding its partition, may wait for change_log itself. Sessions that go through
+     * change_log (the reader's clean-up of incomplete batches, another source's replay) lock it first and the
+     * partitions after: waiting longer than PostgreSQL's deadlock_timeout (1 s by default) would let its detector
+     * cancel one of them. Giving up well before leaves the partition for the next housekeeping.
+     */
+    private static final String DROP_PARENT_LOCK_TIMEOUT = "200ms";
 
     private static final String PREFIX = "change_log_p";
     private static final Pattern NAME = Pattern.compile(PREFIX + "(\\d+)");
@@ -134,12 +141,16 @@ public final class ChangeLogPartitions {
                 connection.rollback();
                 return Drop.KEPT;
             }
+            st.execute("SET LOCAL lock_timeout = " + PgIdentifiers.literal(DROP_PARENT_LOCK_TIMEOUT));
+            // DROP TABLE of a partition takes change_log's exclusive lock too; taken here, its wait is bounded
+            st.execute("LOCK TABLE ONLY " + table("change_log") + " IN ACCESS EXCLUSIVE MODE");
             st.execute("DROP TABLE " + table(partition));
             connection.commit();
             return Drop.DROPPED;
         } catch (SQLException e) {
             connection.rollback();
-            if ("55P03".equals(e.getSQLState())) {
+            // lock_not_available, or deadlock_detected where the server's deadlock_timeout is shorter still
+            if ("55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState())) {
                 return Drop.KEPT;
             }
             // the replay of another source, or maintenance, dropped it first

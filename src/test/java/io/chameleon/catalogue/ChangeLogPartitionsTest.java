@@ -78,4 +78,46 @@ class ChangeLogPartitionsTest {
             assertThat(connection.getAutoCommit()).isFalse();
         }
     }
+
+    /**
+     * The reader's clean-up of incomplete batches deletes through change_log: it locks change_log, then each partition.
+     * The drop holds its partition and then needs change_log: it must give up before PostgreSQL's deadlock detector
+     * cancels either session (a cancelled housekeeping stopped the whole replica).
+     */
+    @Test
+    void aDeleteThroughChangeLogMeanwhileNeitherDeadlocksNorFails(PostgresDatabase database) throws Exception {
+        try (Connection reader = database.connect(); Connection replay = database.connect()) {
+            Catalogue catalogue = new Catalogue(reader, CATALOGUE, "test");
+            catalogue.drop();
+            catalogue.create();
+            ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
+            partitions.ensurePartitionFor(reader, 1);
+            partitions.ensurePartitionFor(reader, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement()) {
+                st.execute("LOCK TABLE ONLY " + CATALOGUE + ".change_log IN ROW EXCLUSIVE MODE");
+            }
+            long lastReplayed = ChangeLogPartitions.BATCHES_PER_PARTITION;
+            CompletableFuture<List<String>> dropping = CompletableFuture.supplyAsync(() -> {
+                try {
+                    replay.setAutoCommit(false);
+                    return partitions.dropConsumed(replay, lastReplayed);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // the drop holds change_log_p0 and waits for change_log (or has already given up)
+            Eventually.equals(true, () -> dropping.isDone() || !database.queryForList("SELECT 1 FROM pg_locks"
+                    + " WHERE NOT granted AND mode = 'AccessExclusiveLock'").isEmpty(), Duration.ofSeconds(10));
+            try (Statement st = reader.createStatement()) {
+                st.execute("DELETE FROM " + CATALOGUE + ".change_log WHERE batch_id IN (SELECT batch_id FROM "
+                        + CATALOGUE + ".log_batch WHERE NOT complete)");
+            }
+            reader.commit();
+
+            assertThat(dropping.get()).isEmpty();
+            assertThat(partitions.dropConsumed(replay, lastReplayed)).containsExactly("change_log_p0");
+        }
+    }
 }
