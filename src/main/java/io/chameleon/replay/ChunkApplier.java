@@ -72,7 +72,7 @@ final class ChunkApplier {
     private final ReplayErrorLog errorLog;
     private final Map<Integer, ReplayTable> tables = new HashMap<>();
     private final RowLayoutRepository layoutRepository;
-    private final Map<Integer, RowLayout> layouts = new HashMap<>();
+    private final RowLayoutCache layouts;
     private final Map<Integer, Long> appliedPerTable = new HashMap<>();
     private final SequenceFollower sequences;
     private final List<ReplayFailure> disabled = new ArrayList<>();
@@ -81,13 +81,15 @@ final class ChunkApplier {
     private long skipped;
 
     ChunkApplier(Connection connection, String catalogue, int sourceId, ErrorPolicy policy) {
-        this(connection, catalogue, sourceId, policy, new SequenceFollower());
+        this(connection, catalogue, sourceId, policy, new SequenceFollower(), new RowLayoutCache());
     }
 
+    /** @param sequences and layouts outlive the chunk: the worker keeps them between its chunks */
     ChunkApplier(Connection connection, String catalogue, int sourceId, ErrorPolicy policy,
-                 SequenceFollower sequences) {
+                 SequenceFollower sequences, RowLayoutCache layouts) {
         this.connection = connection;
         this.sequences = sequences;
+        this.layouts = layouts;
         this.catalogue = catalogue;
         this.sourceId = sourceId;
         this.policy = policy;
@@ -126,6 +128,9 @@ final class ChunkApplier {
     private void applySegment(EventRange segment, Map<Integer, TableRows> counts) throws SQLException, ReplayStopped {
         loadTables(counts.keySet(), segment.after().equals(EventPosition.BEFORE_ALL)
                 ? new EventPosition(segment.batchIds().get(0), 0) : segment.after());
+        List<Integer> layoutIds = new ArrayList<>();
+        counts.values().forEach(rows -> layoutIds.addAll(rows.layoutIds));
+        layouts.load(layoutIds, layoutRepository);
         for (Map.Entry<Integer, TableRows> entry : counts.entrySet()) {
             ReplayTable table = entry.getKey() == null ? null : tables.get(entry.getKey());
             long count = entry.getValue().count;
@@ -355,12 +360,11 @@ final class ChunkApplier {
         return Optional.of(counts);
     }
 
-    /** The layouts with these ids, in id order (statements come out the same for the same layouts). */
+    /**
+     * The layouts with these ids (loaded for the segment), in id order (statements come out the same for the same
+     * layouts).
+     */
     private Map<Integer, RowLayout> layoutsOf(List<Integer> ids) throws SQLException {
-        Integer[] missing = ids.stream().filter(id -> !layouts.containsKey(id)).toArray(Integer[]::new);
-        if (missing.length > 0) {
-            layouts.putAll(layoutRepository.find(missing));
-        }
         Map<Integer, RowLayout> found = new TreeMap<>();
         for (Integer id : ids) {
             RowLayout layout = layouts.get(id);

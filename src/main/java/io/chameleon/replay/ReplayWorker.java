@@ -60,10 +60,13 @@ public final class ReplayWorker implements AutoCloseable {
     private final ChangeLogPartitions partitions;
     private Connection connection;
     private Connection listening;
+    /** The last {@link #replayOnce} took every batch its snapshot held for replay. */
+    private boolean caughtUp;
     private CommitHook commitHook = c -> { };
     private ReplayStatistics statistics = new ReplayStatistics();
     private SourceFence fence = SourceFence.none();
     private final SequenceFollower sequences = new SequenceFollower();
+    private final RowLayoutCache layouts = new RowLayoutCache();
     private Consumer<ReplayFailure> tableDisabled = failure -> { };
 
     public ReplayWorker(PostgresConnector connector, String catalogueSchema, int sourceId, ReplaySettings settings) {
@@ -94,12 +97,14 @@ public final class ReplayWorker implements AutoCloseable {
         try {
             ReplayProgress progress = new ReplayProgress(c, catalogue);
             progress.lock(sourceId);
-            List<Long> batches = progress.nextBatches(sourceId, settings.maxRowsPerTransaction());
+            ReplayProgress.Next next = progress.next(sourceId, settings.maxRowsPerTransaction());
+            List<Long> batches = next.batches();
+            caughtUp = next.all();
             if (batches.isEmpty()) {
                 c.commit();
                 return ReplayResult.IDLE;
             }
-            ChunkApplier applier = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay(), sequences);
+            ChunkApplier applier = new ChunkApplier(c, catalogue, sourceId, settings.onErrorReplay(), sequences, layouts);
             ReplayResult applied = applier.apply(batches);
             ReplayResult result = new ReplayResult(batches.size(), applied.rows(), applied.ddl(), applied.skipped());
             long transactions = progress.record(sourceId, batches, result.rows(), result.ddl());
@@ -141,7 +146,10 @@ public final class ReplayWorker implements AutoCloseable {
                 housekeep();
                 nextHousekeeping = System.nanoTime() + HOUSEKEEPING_INTERVAL.toNanos();
             }
-            if (result.idle()) {
+            if (result.idle() || caughtUp) {
+                // caught up with what this chunk's snapshot held: every batch committed since has notified this
+                // session (its LISTEN), so the wait returns at once for it; a look at log_batch now would be a
+                // transaction of three round trips after every chunk, mostly finding nothing
                 awaitWork(stopRequested);
             }
         }

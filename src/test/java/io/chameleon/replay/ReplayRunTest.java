@@ -107,6 +107,29 @@ class ReplayRunTest {
         assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id")).containsExactly("1", "2");
     }
 
+    /**
+     * After a chunk that took every pending batch the worker waits for NOTIFY; after one cut short by replay_max_rows
+     * it goes on at once, though nothing notifies it (the reader's notifications were taken by earlier waits).
+     */
+    @Test
+    void aBacklogLargerThanAChunkIsReplayedWithoutWaiting() throws Exception {
+        for (int id = 1; id <= 3; id++) {
+            log.batch().insert(items, row("id", String.valueOf(id), "name", "n")).commit();
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        try (ReplayWorker worker = log.worker(new ReplaySettings(1, ErrorPolicy.EXIT, Duration.ofMinutes(10)))) {
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
+            try {
+                awaitReplayed(3);
+            } finally {
+                stop.set(true);
+            }
+            running.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id"))
+                .containsExactly("1", "2", "3");
+    }
+
     @Test
     void stopsAtTheTransactionBoundaryItWasAskedIn() throws SQLException {
         for (int id = 1; id <= 3; id++) {

@@ -41,27 +41,46 @@ public final class ReplayProgress {
      * first one, however large (a source transaction is never split).
      */
     public List<Long> nextBatches(int sourceId, int maxRows) throws SQLException {
+        return next(sourceId, maxRows).batches();
+    }
+
+    /**
+     * The next batches (as {@link #nextBatches}), and whether they are all this transaction's snapshot holds for
+     * replay now: nothing was left out for size (the rest, if any, waits behind a transaction still being logged).
+     */
+    public record Next(List<Long> batches, boolean all) {
+    }
+
+    /** {@link #nextBatches}, saying whether they are all there is to replay now. */
+    public Next next(int sourceId, int maxRows) throws SQLException {
         List<Long> batches = new ArrayList<>();
+        boolean all = true;
         try (PreparedStatement ps = connection.prepareStatement("SELECT batch_id, row_count, complete FROM "
                 + table("log_batch") + " WHERE source_id = ? AND replayed_at IS NULL ORDER BY batch_id LIMIT ?")) {
             ps.setInt(1, sourceId);
             ps.setInt(2, maxRows);
             try (ResultSet rs = ps.executeQuery()) {
                 long total = 0;
+                int seen = 0;
                 while (rs.next()) {
+                    seen++;
                     if (!rs.getBoolean(3)) {
                         break; // a transaction still being logged in parts: replay waits for its commit
                     }
                     long rows = Math.max(1, rs.getLong(2));
                     if (!batches.isEmpty() && total + rows > maxRows) {
+                        all = false;
                         break;
                     }
                     batches.add(rs.getLong(1));
                     total += rows;
                 }
+                if (seen == maxRows) {
+                    all = false; // the LIMIT may have cut the list
+                }
             }
         }
-        return batches;
+        return new Next(batches, all);
     }
 
     /**
