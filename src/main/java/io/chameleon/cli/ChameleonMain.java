@@ -27,13 +27,13 @@ public class ChameleonMain implements QuarkusApplication {
         program = true;
         // the build's class-data-sharing run must boot Quarkus to record its classes
         boolean recordingClasses = Boolean.getBoolean("quarkus.appcds.generate");
-        // one command line, built once (its model of every command is most of what --help costs) for both
-        // deciding and running
+        // one command line, built once (its model of every command is most of what --help costs) for deciding,
+        // running directly and preparing the runtime
         CommandLine direct = CommandLines.create(CommandLine.defaultFactory());
         if (!recordingClasses && !RuntimeSelector.needsRuntime(direct, args)) {
             System.exit(CommandLines.execute(direct, args));
         }
-        RuntimeSelector.prepare(args);
+        RuntimeSelector.prepare(direct, args);
         Quarkus.run(ChameleonMain.class, args);
     }
 

@@ -22,8 +22,8 @@ final class RuntimeSelector {
      * Sets the Quarkus properties read at boot from the configuration: the health endpoint listens on
      * health_address and the source's health_port, and the application logs at log_level. Problems are left for the command to report.
      */
-    static void prepare(String... args) {
-        CommandLine.ParseResult parsed = selected(CommandLines.create(CommandLine.defaultFactory()), args);
+    static void prepare(CommandLine commandLine, String... args) {
+        CommandLine.ParseResult parsed = selected(commandLine, args);
         if (parsed == null) {
             return;
         }

@@ -179,6 +179,9 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
 
     /** Whether this run replicates itself rather than spawning a background process (needs the configuration). */
     boolean staysInForeground(ChameleonCommand top) {
+        if (foreground || top.debug) {
+            return true; // the background process itself runs with --foreground: no configuration read for this
+        }
         try {
             return staysInForeground(io.chameleon.config.ConfigLoader.load(top.config).config()) || top.debug;
         } catch (RuntimeException reportedLater) {
