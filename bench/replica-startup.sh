@@ -2,7 +2,8 @@
 # start_replica start-up in JVM mode (issue 18): the time from the command typed to its return (the background process
 # holds its pid file) and to the first change logged (min(log_batch.logged_at) of the batches after the command),
 # median of N starts. Before each start, 1,000 OLTP-shaped changes (bench/oltp-workload.py) are written while the
-# replica is stopped, so a change waits for the reader the moment it starts. Also the CPU seconds of the command's
+# replica is stopped, so a change waits for the reader the moment it starts; and to the first change replayed
+# (min(log_batch.replayed_at)). Also the CPU seconds of the command's
 # JVM (it spawns the background process and returns) and of the background process once the first change is
 # replayed (its start, the reader's and the replay's set-up, and the 1,000 changes): CPU is steadier than wall time on
 # a shared machine. Then the first scrape of /q/metrics: its wall time, and the CPU it cost the Vert.x event loop and
@@ -31,7 +32,7 @@ threads_cpu() {
   done | awk -v hz="$hz" '{ t += $1 } END { printf "%.2f", t / hz }'
 }
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-: > "$BENCH_DIR/returned"; : > "$BENCH_DIR/first"; : > "$BENCH_DIR/cpu_command"; : > "$BENCH_DIR/cpu_replica"; : > "$BENCH_DIR/scrape"
+: > "$BENCH_DIR/returned"; : > "$BENCH_DIR/first"; : > "$BENCH_DIR/replayed"; : > "$BENCH_DIR/cpu_command"; : > "$BENCH_DIR/cpu_replica"; : > "$BENCH_DIR/scrape"
 for r in $(seq "$runs"); do
   workload changes "$BENCH_DIR/state.json" 1000 | my bench_src
   last=$(pg -At bench_replica -c "SELECT coalesce(max(batch_id), 0) FROM chameleon_catalogue.log_batch")
@@ -51,17 +52,18 @@ for r in $(seq "$runs"); do
   s1=$(now); loop1=$(threads_cpu "$rpid" vert.x-eventloo); all1=$(threads_cpu "$rpid")
   scrape="first scrape $(secs "$s0" "$s1") s, event loop $(secs "$loop0" "$loop1") s, process $(secs "$all0" "$all1") s CPU"
   secs "$s0" "$s1" >> "$BENCH_DIR/scrape"; echo >> "$BENCH_DIR/scrape"
-  first=$(pg -At bench_replica -c "SELECT extract(epoch FROM min(logged_at)) FROM chameleon_catalogue.log_batch
-    WHERE batch_id > $last")
+  read -r first replayed < <(pg -At -F ' ' bench_replica -c "SELECT extract(epoch FROM min(logged_at)),
+    extract(epoch FROM min(replayed_at)) FROM chameleon_catalogue.log_batch WHERE batch_id > $last")
   c stop_replica --source bench > /dev/null
   secs "$t0" "$t_ret" >> "$BENCH_DIR/returned"; echo >> "$BENCH_DIR/returned"
   secs "$t0" "$first" >> "$BENCH_DIR/first"; echo >> "$BENCH_DIR/first"
+  secs "$t0" "$replayed" >> "$BENCH_DIR/replayed"; echo >> "$BENCH_DIR/replayed"
   echo "run $r: start_replica returned after $(secs "$t0" "$t_ret") s, first change logged after" \
-    "$(secs "$t0" "$first") s; CPU: command $cpu_command s, background process $cpu_replica s;" \
+    "$(secs "$t0" "$first") s, first replayed after $(secs "$t0" "$replayed") s; CPU: command $cpu_command s, background process $cpu_replica s;" \
     "$scrape (load average $load)"
 done
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores," \
   "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "median of $runs: start_replica returned after $(median < "$BENCH_DIR/returned") s;" \
-  "first change logged after $(median < "$BENCH_DIR/first") s; CPU: command $(median < "$BENCH_DIR/cpu_command") s," \
+  "first change logged after $(median < "$BENCH_DIR/first") s, replayed after $(median < "$BENCH_DIR/replayed") s; CPU: command $(median < "$BENCH_DIR/cpu_command") s," \
   "background process $(median < "$BENCH_DIR/cpu_replica") s; first scrape $(median < "$BENCH_DIR/scrape") s"
