@@ -24,12 +24,7 @@ class ChangeLogPartitionsTest {
     @Test
     void aPartitionDroppedByAnotherSessionMeanwhileIsNotAnError(PostgresDatabase database) throws Exception {
         try (Connection first = database.connect(); Connection second = database.connect()) {
-            Catalogue catalogue = new Catalogue(first, CATALOGUE, "test");
-            catalogue.drop();
-            catalogue.create();
-            ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
-            partitions.ensurePartitionFor(first, 1);
-            partitions.ensurePartitionFor(first, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+            ChangeLogPartitions partitions = withTwoPartitions(first);
             assertThat(partitions.partitions(first)).containsExactly("change_log_p0", "change_log_p1");
 
             // the first session holds the first partition's lock, as a drop in progress does
@@ -61,10 +56,7 @@ class ChangeLogPartitionsTest {
     @Test
     void returnsBetweenTransactionsWhenNothingIsDropped(PostgresDatabase database) throws Exception {
         try (Connection connection = database.connect()) {
-            Catalogue catalogue = new Catalogue(connection, CATALOGUE, "test");
-            catalogue.drop();
-            catalogue.create();
-            ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
+            ChangeLogPartitions partitions = freshCatalogue(connection);
             partitions.ensurePartitionFor(connection, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
             connection.setAutoCommit(false);
 
@@ -87,12 +79,7 @@ class ChangeLogPartitionsTest {
     @Test
     void aDeleteThroughChangeLogMeanwhileNeitherDeadlocksNorFails(PostgresDatabase database) throws Exception {
         try (Connection reader = database.connect(); Connection replay = database.connect()) {
-            Catalogue catalogue = new Catalogue(reader, CATALOGUE, "test");
-            catalogue.drop();
-            catalogue.create();
-            ChangeLogPartitions partitions = new ChangeLogPartitions(CATALOGUE);
-            partitions.ensurePartitionFor(reader, 1);
-            partitions.ensurePartitionFor(reader, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+            ChangeLogPartitions partitions = withTwoPartitions(reader);
 
             reader.setAutoCommit(false);
             try (Statement st = reader.createStatement()) {
@@ -119,5 +106,21 @@ class ChangeLogPartitionsTest {
             assertThat(dropping.get()).isEmpty();
             assertThat(partitions.dropConsumed(replay, lastReplayed)).containsExactly("change_log_p0");
         }
+    }
+
+    /** A new catalogue whose change log has its first two partitions, p0 and p1. */
+    private static ChangeLogPartitions withTwoPartitions(Connection connection) throws Exception {
+        ChangeLogPartitions partitions = freshCatalogue(connection);
+        partitions.ensurePartitionFor(connection, 1);
+        partitions.ensurePartitionFor(connection, ChangeLogPartitions.BATCHES_PER_PARTITION + 1);
+        return partitions;
+    }
+
+    /** A new catalogue with its change log, and the partitions of it. */
+    private static ChangeLogPartitions freshCatalogue(Connection connection) throws Exception {
+        Catalogue catalogue = new Catalogue(connection, CATALOGUE, "test");
+        catalogue.drop();
+        catalogue.create();
+        return new ChangeLogPartitions(CATALOGUE);
     }
 }

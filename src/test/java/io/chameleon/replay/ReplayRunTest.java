@@ -47,20 +47,15 @@ class ReplayRunTest {
     @Test
     void wakesOnNotifyLongBeforeTheIdleWaitEnds() throws Exception {
         log.batch().insert(items, row("id", "1", "name", "a")).commit();
-        AtomicBoolean stop = new AtomicBoolean();
         ReplaySettings settings = new ReplaySettings(100, ErrorPolicy.EXIT, Duration.ofMinutes(10));
         try (ReplayWorker worker = log.worker(settings)) {
-            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
-            try {
+            whileRunning(worker, () -> {
                 awaitReplayed(1);
                 log.batch().insert(items, row("id", "2", "name", "b")).commit();
                 ReplayChannel.notify(log.connection(), log.sourceId());
 
                 awaitReplayed(2);
-            } finally {
-                stop.set(true);
-            }
-            running.get(10, TimeUnit.SECONDS);
+            });
         }
         assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id")).containsExactly("1", "2");
     }
@@ -78,7 +73,6 @@ class ReplayRunTest {
         }
         // replayed long ago: the first housekeeping deletes it, which tells this test the worker is about to wait
         database.execute("UPDATE " + CATALOGUE + ".log_batch SET replayed_at = now() - interval '3 hours'");
-        AtomicBoolean stop = new AtomicBoolean();
         ReplaySettings settings = new ReplaySettings(100, ErrorPolicy.EXIT, Duration.ofMinutes(10), "2 hours");
         try (ReplayWorker worker = new ReplayWorker(() -> {
             Connection c = database.connect();
@@ -87,8 +81,7 @@ class ReplayRunTest {
             }
             return c;
         }, CATALOGUE, log.sourceId(), settings)) {
-            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
-            try {
+            whileRunning(worker, () -> {
                 Eventually.await("the first housekeeping", Duration.ofSeconds(10), () -> ReplayAssertions.count(
                         database, "SELECT count(*) FROM " + CATALOGUE + ".log_batch WHERE batch_id = " + old) == 0);
                 Eventually.await("the replay waiting outside a transaction", Duration.ofSeconds(10),
@@ -99,10 +92,7 @@ class ReplayRunTest {
 
                 Eventually.await("the new batch replayed long before sleep_loop ends", Duration.ofSeconds(10),
                         () -> ReplayAssertions.count(database, "SELECT count(*) FROM shop.items") == 2);
-            } finally {
-                stop.set(true);
-            }
-            running.get(10, TimeUnit.SECONDS);
+            });
         }
         assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id")).containsExactly("1", "2");
     }
@@ -116,15 +106,8 @@ class ReplayRunTest {
         for (int id = 1; id <= 3; id++) {
             log.batch().insert(items, row("id", String.valueOf(id), "name", "n")).commit();
         }
-        AtomicBoolean stop = new AtomicBoolean();
         try (ReplayWorker worker = log.worker(new ReplaySettings(1, ErrorPolicy.EXIT, Duration.ofMinutes(10)))) {
-            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
-            try {
-                awaitReplayed(3);
-            } finally {
-                stop.set(true);
-            }
-            running.get(10, TimeUnit.SECONDS);
+            whileRunning(worker, () -> awaitReplayed(3));
         }
         assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items ORDER BY id"))
                 .containsExactly("1", "2", "3");
@@ -144,6 +127,24 @@ class ReplayRunTest {
         assertThat(ReplayAssertions.rows(database, "SELECT id FROM shop.items")).containsExactly("1");
         assertThat(ReplayAssertions.count(database, "SELECT count(*) FROM " + CATALOGUE
                 + ".log_batch WHERE replayed_at IS NULL")).isEqualTo(2);
+    }
+
+    /** A test's steps, which may throw. */
+    @FunctionalInterface
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs the worker's loop in the background while the steps run, then stops it between transactions. */
+    private static void whileRunning(ReplayWorker worker, Steps steps) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> worker.run(stop::get));
+        try {
+            steps.run();
+        } finally {
+            stop.set(true);
+        }
+        running.get(10, TimeUnit.SECONDS);
     }
 
     private void awaitReplayed(long batches) throws Exception {
