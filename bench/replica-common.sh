@@ -76,3 +76,16 @@ bench_replica_cleanup() {
   bench_stop_servers
   bench_uncap_cpus
 }
+
+# bench_oltp_replica SEED: the build (unless CHAMELEON_APP), the servers (stopped on exit), bench_src with the three
+# OLTP-shaped tables of bench/oltp-workload.py holding SEED rows each ($BENCH_DIR/state.json their state), and the
+# replica set up and copied; health_port is the replica's health port
+bench_oltp_replica() {
+  [ -n "${CHAMELEON_APP:-}" ] || [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+  bench_start_servers
+  trap bench_replica_cleanup EXIT
+  my -e "DROP DATABASE IF EXISTS bench_src; CREATE DATABASE bench_src"
+  python3 bench/oltp-workload.py ddl "$1" "$BENCH_DIR/state.json" | my bench_src
+  health_port=$(bench_free_port)
+  bench_replica_setup "$health_port"
+}

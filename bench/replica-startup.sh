@@ -16,14 +16,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 . bench/servers.sh
 . bench/replica-common.sh
-[ -n "${CHAMELEON_APP:-}" ] || [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-bench_start_servers
-trap bench_replica_cleanup EXIT
 workload() { python3 bench/oltp-workload.py "$@"; }
-my -e "DROP DATABASE IF EXISTS bench_src; CREATE DATABASE bench_src"
-workload ddl 1000 "$BENCH_DIR/state.json" | my bench_src
-health_port=$(bench_free_port)
-bench_replica_setup "$health_port"
+bench_oltp_replica 1000
 # CPU seconds of a JVM's threads whose name starts with $2 (all threads without it)
 threads_cpu() {
   local hz; hz=$(getconf CLK_TCK)
