@@ -183,7 +183,7 @@ public class StartReplicaCommand extends Subcommand implements Callable<Integer>
             return true; // the background process itself runs with --foreground: no configuration read for this
         }
         try {
-            return staysInForeground(io.chameleon.config.ConfigLoader.load(top.config).config()) || top.debug;
+            return staysInForeground(io.chameleon.config.ConfigLoader.load(top.config).config());
         } catch (RuntimeException reportedLater) {
             return true;
         }

@@ -37,21 +37,15 @@ public final class ReplayProgress {
     }
 
     /**
-     * The next batches to replay, in order: whole batches totalling at most {@code maxRows} rows, but always the
-     * first one, however large (a source transaction is never split).
-     */
-    public List<Long> nextBatches(int sourceId, int maxRows) throws SQLException {
-        return next(sourceId, maxRows).batches();
-    }
-
-    /**
-     * The next batches (as {@link #nextBatches}), and whether they are all this transaction's snapshot holds for
-     * replay now: nothing was left out for size (the rest, if any, waits behind a transaction still being logged).
+     * The next batches to replay, in order ({@code batches}): whole batches totalling at most {@code maxRows} rows, but
+     * always the first one, however large (a source transaction is never split); and whether they are {@code all}
+     * this transaction's snapshot holds for replay now: nothing was left out for size (the rest, if any, waits behind
+     * a transaction still being logged).
      */
     public record Next(List<Long> batches, boolean all) {
     }
 
-    /** {@link #nextBatches}, saying whether they are all there is to replay now. */
+    /** The next batches to replay, and whether they are all there is to replay now (see {@link Next}). */
     public Next next(int sourceId, int maxRows) throws SQLException {
         List<Long> batches = new ArrayList<>();
         boolean all = true;
