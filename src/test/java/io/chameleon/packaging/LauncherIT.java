@@ -107,6 +107,85 @@ class LauncherIT {
                 "./mvnw -B package -DskipTests (JVM) or ./mvnw -B package -Dnative -DskipTests (native)");
     }
 
+    @Test
+    void javaHomesJdk17RecordsAClassDataSharingArchiveOnceAndMapsIt() throws Exception {
+        Path app = fakeJvmBuild();
+        Path jdk = fakeJdk("17.0.15");
+        Map<String, String> env = Map.of("CHAMELEON_APP", app.toString(), "JAVA_HOME", jdk.toString());
+
+        launch(LAUNCHER, env, "--version");
+        launch(LAUNCHER, env, "show_status");
+
+        String archive = app.resolve("chameleon-cds.jsa").toString();
+        String jar = app.resolve("quarkus-run.jar").toString();
+        List<String> calls = Files.readAllLines(jdk.resolve("calls"));
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).matches("-XX:ArchiveClassesAtExit=" + archive + "\\.\\d+ -XX:TieredStopAtLevel=1"
+                + " -XX:\\+UseSerialGC -jar " + jar + " rehearse_replica_start");
+        String mapped = "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=" + archive
+                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + jar;
+        assertThat(calls.subList(1, 3)).containsExactly(mapped + " --version", mapped + " show_status");
+        assertThat(Files.readString(Path.of(archive))).isEqualTo("recorded\n");
+    }
+
+    @Test
+    void javaHomesJdk25RecordsAnAheadOfTimeCacheOfItsVersionOnceAndMapsIt() throws Exception {
+        Path app = fakeJvmBuild();
+        Path jdk = fakeJdk("25.0.3");
+        Map<String, String> env = Map.of("CHAMELEON_APP", app.toString(), "JAVA_HOME", jdk.toString());
+
+        launch(LAUNCHER, env, "--version");
+        launch(LAUNCHER, env, "show_status");
+
+        String cache = app.resolve("chameleon-25.0.3.aot").toString();
+        String jar = app.resolve("quarkus-run.jar").toString();
+        List<String> calls = Files.readAllLines(jdk.resolve("calls"));
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).matches("-XX:AOTCacheOutput=" + cache + "\\.\\d+ -XX:TieredStopAtLevel=1"
+                + " -XX:\\+UseSerialGC -jar " + jar + " rehearse_replica_start");
+        String mapped = "-Xlog:aot=off -Xlog:cds=off -XX:AOTCache=" + cache + " -XX:TieredStopAtLevel=1"
+                + " -XX:+UseSerialGC -jar " + jar;
+        assertThat(calls.subList(1, 3)).containsExactly(mapped + " --version", mapped + " show_status");
+        assertThat(Files.readString(Path.of(cache))).isEqualTo("recorded\n");
+        assertThat(app.resolve("chameleon-cds.jsa")).doesNotExist();
+    }
+
+    @Test
+    void refusesAJavaHomeOlderThan17NamingIt() throws Exception {
+        Path app = fakeJvmBuild();
+        Path jdk = fakeJdk("1.8.0_412");
+
+        ProgramRun run = launch(LAUNCHER, Map.of("CHAMELEON_APP", app.toString(), "JAVA_HOME", jdk.toString()),
+                "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).endsWith("chameleon: " + jdk.resolve("bin/java") + " is Java 1.8.0_412; the JVM build"
+                + " needs Java 17 or later: point JAVA_HOME at a JDK 17+ (or unset it to use the java on PATH)\n");
+        assertThat(jdk.resolve("calls")).doesNotExist();
+    }
+
+    /** A JVM build's directory holding only the launcher's entry point (the fake JDKs never read it). */
+    private Path fakeJvmBuild() throws Exception {
+        Path app = Files.createDirectories(scratch.resolve("app"));
+        Files.writeString(app.resolve("quarkus-run.jar"), "not read");
+        return app;
+    }
+
+    /**
+     * A JDK whose release file names this version and whose java appends its arguments to the file calls beside
+     * release, and writes "recorded" where it is asked to record an archive or a cache.
+     */
+    private Path fakeJdk(String version) throws Exception {
+        Path jdk = Files.createDirectories(scratch.resolve("jdk-" + version));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"fake\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\" >> \"" + jdk.resolve("calls") + "\"\nfor a in \"$@\"; do\n"
+                + "  case $a in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*) echo recorded > \"${a#*=}\";; esac\n"
+                + "done\n");
+        java.toFile().setExecutable(true);
+        return jdk;
+    }
+
     /** A copy of the launcher in scratch/scripts, so that scratch/target is the source tree's target. */
     private Path sourceTreeLauncher() throws Exception {
         Path copy = Files.createDirectories(scratch.resolve("scripts")).resolve("chameleon");
@@ -119,6 +198,7 @@ class LauncherIT {
         Map<String, String> env = new HashMap<>();
         env.put("CHAMELEON_BIN", null);
         env.put("CHAMELEON_APP", null);
+        env.put("JAVA_HOME", null); // the java on PATH, whatever JDK runs the build
         env.putAll(environment);
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
