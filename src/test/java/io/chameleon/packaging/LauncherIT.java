@@ -76,8 +76,7 @@ class LauncherIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).matches("chameleon \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
-        assertThat(run.err()).isEqualTo("chameleon: JVM build " + scratch.toRealPath().resolve("target/quarkus-app")
-                + "\n");
+        assertThat(run.err()).isEqualTo("chameleon: JVM build " + APP.toRealPath() + "\n");
     }
 
     @Test
@@ -93,7 +92,7 @@ class LauncherIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("chameleon ");
-        assertThat(run.err()).isEqualTo("chameleon: JVM build " + opt.toRealPath().resolve("quarkus-app") + "\n");
+        assertThat(run.err()).isEqualTo("chameleon: JVM build " + APP.toRealPath() + "\n");
     }
 
     @Test
@@ -151,6 +150,23 @@ class LauncherIT {
     }
 
     @Test
+    void recordsAndMapsTheArchiveByTheBuildsRealPathWhenCalledThroughALink() throws Exception {
+        // an archive records its class path: recorded through a link removed later, it could not be mapped at all
+        Path app = fakeJvmBuild();
+        Path link = Files.createSymbolicLink(scratch.resolve("linked-app"), app);
+        Path jdk = fakeJdk("17.0.15");
+
+        ProgramRun run = launch(LAUNCHER, Map.of("CHAMELEON_APP", link.toString(), "JAVA_HOME", jdk.toString()),
+                "--version");
+
+        assertThat(run.err()).as(run.toString()).isEqualTo("chameleon: JVM build " + app + "\n");
+        List<String> calls = Files.readAllLines(jdk.resolve("calls"));
+        assertThat(calls).hasSize(2)
+                .allSatisfy(call -> assertThat(call).contains(" -jar " + app.resolve("quarkus-run.jar")));
+        assertThat(calls.get(1)).contains("-XX:SharedArchiveFile=" + app.resolve("chameleon-cds.jsa"));
+    }
+
+    @Test
     void refusesAJavaHomeOlderThan17NamingIt() throws Exception {
         Path app = fakeJvmBuild();
         Path jdk = fakeJdk("1.8.0_412");
@@ -168,7 +184,7 @@ class LauncherIT {
     private Path fakeJvmBuild() throws Exception {
         Path app = Files.createDirectories(scratch.resolve("app"));
         Files.writeString(app.resolve("quarkus-run.jar"), "not read");
-        return app;
+        return app.toRealPath();
     }
 
     /**
