@@ -2,6 +2,8 @@ package io.chameleon.packaging;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,47 +109,34 @@ class LauncherIT {
                 "./mvnw -B package -DskipTests (JVM) or ./mvnw -B package -Dnative -DskipTests (native)");
     }
 
-    @Test
-    void javaHomesJdk17RecordsAClassDataSharingArchiveOnceAndMapsIt() throws Exception {
+    /** JDK 17 to 24 record a class-data-sharing archive, 25 and later an ahead-of-time cache named by their version. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "17.0.15 | chameleon-cds.jsa    | -XX:ArchiveClassesAtExit"
+                    + " | -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile",
+            "25.0.3  | chameleon-25.0.3.aot | -XX:AOTCacheOutput | -Xlog:aot=off -Xlog:cds=off -XX:AOTCache"})
+    void javaHomesJdkRecordsItsKindOfArchiveOnceAndMapsIt(String version, String archiveName, String record,
+                                                           String map) throws Exception {
         Path app = fakeJvmBuild();
-        Path jdk = fakeJdk("17.0.15");
+        Path jdk = fakeJdk(version);
         Map<String, String> env = Map.of("CHAMELEON_APP", app.toString(), "JAVA_HOME", jdk.toString());
 
         launch(LAUNCHER, env, "--version");
         launch(LAUNCHER, env, "show_status");
 
-        String archive = app.resolve("chameleon-cds.jsa").toString();
+        String archive = app.resolve(archiveName).toString();
         String jar = app.resolve("quarkus-run.jar").toString();
         List<String> calls = Files.readAllLines(jdk.resolve("calls"));
         assertThat(calls).hasSize(3);
-        assertThat(calls.get(0)).matches("-XX:ArchiveClassesAtExit=" + archive + "\\.\\d+ -XX:TieredStopAtLevel=1"
+        assertThat(calls.get(0)).matches(record + "=" + archive + "\\.\\d+ -XX:TieredStopAtLevel=1"
                 + " -XX:\\+UseSerialGC -jar " + jar + " rehearse_replica_start");
-        String mapped = "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=" + archive
-                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + jar;
+        String mapped = map + "=" + archive + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + jar;
         assertThat(calls.subList(1, 3)).containsExactly(mapped + " --version", mapped + " show_status");
+        try (Stream<Path> files = Files.list(app)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("quarkus-run.jar",
+                    archiveName);
+        }
         assertThat(Files.readString(Path.of(archive))).isEqualTo("recorded\n");
-    }
-
-    @Test
-    void javaHomesJdk25RecordsAnAheadOfTimeCacheOfItsVersionOnceAndMapsIt() throws Exception {
-        Path app = fakeJvmBuild();
-        Path jdk = fakeJdk("25.0.3");
-        Map<String, String> env = Map.of("CHAMELEON_APP", app.toString(), "JAVA_HOME", jdk.toString());
-
-        launch(LAUNCHER, env, "--version");
-        launch(LAUNCHER, env, "show_status");
-
-        String cache = app.resolve("chameleon-25.0.3.aot").toString();
-        String jar = app.resolve("quarkus-run.jar").toString();
-        List<String> calls = Files.readAllLines(jdk.resolve("calls"));
-        assertThat(calls).hasSize(3);
-        assertThat(calls.get(0)).matches("-XX:AOTCacheOutput=" + cache + "\\.\\d+ -XX:TieredStopAtLevel=1"
-                + " -XX:\\+UseSerialGC -jar " + jar + " rehearse_replica_start");
-        String mapped = "-Xlog:aot=off -Xlog:cds=off -XX:AOTCache=" + cache + " -XX:TieredStopAtLevel=1"
-                + " -XX:+UseSerialGC -jar " + jar;
-        assertThat(calls.subList(1, 3)).containsExactly(mapped + " --version", mapped + " show_status");
-        assertThat(Files.readString(Path.of(cache))).isEqualTo("recorded\n");
-        assertThat(app.resolve("chameleon-cds.jsa")).doesNotExist();
     }
 
     @Test
