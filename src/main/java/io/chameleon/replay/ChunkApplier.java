@@ -400,7 +400,7 @@ final class ChunkApplier {
                     List<String> columnTypes = texts(rs.getArray(8));
                     tables.put(rs.getInt(1), new ReplayTable(rs.getInt(1), rs.getString(2), rs.getString(3),
                             keyColumns, keyTypes, columns, columnTypes, rs.getBoolean(5),
-                            sequenced(texts(rs.getArray(9)), rs.getArray(10))));
+                            sequenced(texts(rs.getArray(9)), rs.getArray(10)), rs.getBoolean(11)));
                 }
             }
         }

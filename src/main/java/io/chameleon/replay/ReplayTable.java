@@ -13,10 +13,11 @@ import java.util.List;
  *                    insert applies the modifier), null when the table is missing
  * @param sequenced   the columns that own a sequence (identity, serial), which replay keeps past the values it
  *                    writes; empty when none or the table is missing
+ * @param plain       a plain table (neither partitioned nor inherited from), whose rows a ctid names alone
  */
 record ReplayTable(int tableId, String destinationSchema, String tableName, List<String> keyColumns,
                    List<String> keyTypes, List<String> columns, List<String> columnTypes, boolean replicaEnabled,
-                   List<SequencedColumn> sequenced) {
+                   List<SequencedColumn> sequenced, boolean plain) {
 
     /** A column and the oid of the sequence it draws from. */
     record SequencedColumn(String column, long sequenceOid) {
@@ -25,7 +26,7 @@ record ReplayTable(int tableId, String destinationSchema, String tableName, List
     ReplayTable(int tableId, String destinationSchema, String tableName, List<String> keyColumns,
                 List<String> keyTypes, List<String> columns, List<String> columnTypes, boolean replicaEnabled) {
         this(tableId, destinationSchema, tableName, keyColumns, keyTypes, columns, columnTypes, replicaEnabled,
-                List.of());
+                List.of(), true);
     }
 
     /** Changes are applied only to enabled tables with a key; others are skipped. */
@@ -44,7 +45,7 @@ record ReplayTable(int tableId, String destinationSchema, String tableName, List
 
     ReplayTable disabled() {
         return new ReplayTable(tableId, destinationSchema, tableName, keyColumns, keyTypes, columns, columnTypes,
-                false, sequenced);
+                false, sequenced, plain);
     }
 
     String quotedName() {

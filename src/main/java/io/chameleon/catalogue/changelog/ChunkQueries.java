@@ -99,7 +99,9 @@ public final class ChunkQueries {
                 + " WHERE a.attrelid = x.relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''),"
                 // the columns owning a sequence (identity: dependency 'i', serial: 'a') and the sequences' oids
                 + " (SELECT array_agg(a.attname::text ORDER BY a.attnum)" + ownedSequences() + "),"
-                + " (SELECT array_agg(d.objid::bigint ORDER BY a.attnum)" + ownedSequences() + ")"
+                + " (SELECT array_agg(d.objid::bigint ORDER BY a.attnum)" + ownedSequences() + "),"
+                // a plain table, neither partitioned nor inherited from, where a row's ctid names that row alone
+                + " (SELECT c.relkind = 'r' AND NOT c.relhassubclass FROM pg_class c WHERE c.oid = x.relid)"
                 // the target table as named at that position (NULL when it is not there)
                 + " FROM (SELECT y.*, (SELECT c.oid FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace"
                 + " WHERE ns.nspname = y.destination_schema AND c.relname = y.table_name) AS relid"
