@@ -20,7 +20,7 @@ public final class PostgresConnector {
     private static final Driver DRIVER = new org.postgresql.Driver();
 
     /** How soon a statement whose client is gone stops (see {@link #stopStatementsWhenGone}). */
-    static final int CLIENT_CHECK_MILLIS = 2000;
+    private static final int CLIENT_CHECK_MILLIS = 2000;
 
     private final PostgresEndpoint endpoint;
     private final String applicationName;

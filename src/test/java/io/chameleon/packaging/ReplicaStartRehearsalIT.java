@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hidden rehearse_replica_start, the launcher's class-data-sharing training (scripts/chameleon): it runs without
  * any database, writes nothing but the archive (JDK 17) or the ahead-of-time cache (JDK 25) the JVM is asked for,
- * and that then serves the classes of a replica's start (the runtime, the drivers, the binlog client). The packaged build, run as the launcher runs it.
+ * and that then serves the classes of a replica's start (the runtime, the drivers, the binlog client). The packaged
+ * build, run as the launcher runs it.
  */
 class ReplicaStartRehearsalIT {
 
@@ -99,15 +100,15 @@ class ReplicaStartRehearsalIT {
         Path cwd = Files.createDirectories(scratch.resolve("cwd"));
         Path tmp = Files.createDirectories(scratch.resolve("tmp"));
         Path home = Files.createDirectories(scratch.resolve("home"));
-        List<String> command = Stream.of(
-                Stream.of(java.toString()), Stream.of(jvmOptions), Stream.of("-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC", "-jar", APP.resolve("quarkus-run.jar").toString(), "rehearse_replica_start",
-                        EXAMPLE.toString())).flatMap(s -> s).toList();
+        List<String> command = Stream.of(Stream.of(java.toString()), Stream.of(jvmOptions),
+                Stream.of("-Djava.io.tmpdir=" + tmp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                        APP.resolve("quarkus-run.jar").toString(), "rehearse_replica_start", EXAMPLE.toString()))
+                .flatMap(s -> s).toList();
         return ProgramRun.run(command, Map.of("HOME", home.toString()), Files.createDirectories(scratch.resolve("runs")),
                 cwd);
     }
 
-    /** A JDK of version 25 or later under /usr/lib/jvm (these machines have Temurin 25 there), or the test is skipped. */
+    /** A JDK 25 or later under /usr/lib/jvm (these machines have Temurin 25 there); the test is skipped without. */
     private static Path jdk25OrLater() throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
         if (Files.isDirectory(jvms)) {
