@@ -14,13 +14,17 @@ import java.util.Set;
  * columns and keys, and unquoted non-ASCII identifiers (quoted). Column-level {@code INVISIBLE} is taken out and the
  * column remembered ({@link #invisibleColumns}): such a column is still in information_schema and every row image.
  * {@code CREATE OR REPLACE TABLE} becomes {@code CREATE TABLE}, remembered ({@link Prepared#orReplace}).
- * {@code SYSTEM VERSIONING} is noticed (the table-level clause taken out). Only words outside strings, quoted identifiers and comments
- * are touched.
+ * {@code SYSTEM VERSIONING} is noticed (the table-level clause taken out). {@code IF [NOT] EXISTS} on a column, key,
+ * constraint or partition (and after RENAME TABLE) is taken out and recorded ({@link ExistenceConditions}); the lock
+ * waits {@code WAIT n} and {@code NOWAIT} are taken out (they change nothing replicated), {@code RENAME TABLES}
+ * becomes {@code RENAME TABLE}, and an index's {@code [NOT] IGNORED} becomes {@code [IN]VISIBLE} (both only hide an
+ * index from the optimizer). Only words outside strings, quoted identifiers and comments are touched.
  */
 final class MariaDbSpellings {
 
     /** The rewritten text and what the rewriting noticed. */
-    record Prepared(String text, Set<String> invisibleColumns, boolean systemVersioning, boolean orReplace) {
+    record Prepared(String text, Set<String> invisibleColumns, boolean systemVersioning, boolean orReplace,
+                    ExistenceConditions conditions) {
     }
 
     private enum Kind { WORD, QUOTED, COMMENT, SPACE, SYMBOL }
@@ -61,6 +65,7 @@ final class MariaDbSpellings {
         Set<String> invisible = new LinkedHashSet<>();
         boolean versioning = false;
         boolean orReplace = false;
+        ExistenceConditions conditions = ExistenceConditions.none();
         for (int i = 0; i < t.size(); i++) {
             Token token = t.get(i);
             if (token.kind == Kind.WORD && !token.text.chars().allMatch(c -> c < 128)) {
@@ -118,11 +123,101 @@ final class MariaDbSpellings {
                 }
             } else if (token.is("ADD") && i + 1 < t.size() && t.get(i + 1).isSymbol('(')) {
                 splitAddList(t, i);
+            } else if (token.is("IF") && depth(t, i) == 0
+                    && (is(t, i + 1, "EXISTS") || is(t, i + 1, "NOT") && is(t, i + 2, "EXISTS"))) {
+                existenceCondition(t, i, conditions);
+            } else if (i == 1 && token.is("TABLES") && is(t, 0, "RENAME")) {
+                token.text = "TABLE";
+            } else if (isLockWait(t, i)) {
+                if (token.is("WAIT")) {
+                    t.get(i + 1).text = "";
+                }
+                token.text = "";
+            } else if (token.is("IGNORED") && isIndexOption(t, is(t, i - 1, "NOT") ? i - 1 : i)) {
+                token.text = is(t, i - 1, "NOT") ? "VISIBLE" : "INVISIBLE";
+                if (is(t, i - 1, "NOT")) {
+                    t.get(i - 1).text = "";
+                }
             }
         }
         StringBuilder out = new StringBuilder(sql.length());
         all.forEach(token -> out.append(token.text));
-        return new Prepared(out.toString(), invisible, versioning, orReplace);
+        return new Prepared(out.toString(), invisible, versioning, orReplace, conditions);
+    }
+
+    /**
+     * {@code IF [NOT] EXISTS} at {@code i}: taken out where it qualifies a column, key, constraint or partition (or
+     * follows RENAME TABLE), its condition recorded for the name that follows; left where the grammar reads it
+     * (CREATE, DROP and ALTER TABLE IF [NOT] EXISTS, and every other object's).
+     */
+    private static void existenceCondition(List<Token> t, int i, ExistenceConditions conditions) {
+        ExistenceConditions.Subject subject = conditionSubject(t, i);
+        if (subject == null) {
+            return;
+        }
+        boolean ifAbsent = is(t, i + 1, "NOT");
+        int name = i + (ifAbsent ? 3 : 2);
+        for (int j = i; j < name; j++) {
+            t.get(j).text = "";
+        }
+        if (name < t.size() && isName(t.get(name))) {
+            conditions.record(subject, ifAbsent, Names.unquote(t.get(name).text));
+        }
+    }
+
+    private static ExistenceConditions.Subject conditionSubject(List<Token> t, int i) {
+        if (!(is(t, 0, "ALTER") || is(t, 0, "CREATE") || is(t, 0, "DROP") || is(t, 0, "RENAME"))) {
+            return null;
+        }
+        if (is(t, i - 1, "COLUMN") || is(t, i - 1, "ADD") || is(t, i - 1, "DROP") || is(t, i - 1, "CHANGE")
+                || is(t, i - 1, "MODIFY")) {
+            return ExistenceConditions.Subject.COLUMN;
+        }
+        if (is(t, i - 1, "INDEX") || is(t, i - 1, "KEY")) {
+            return is(t, i - 2, "FOREIGN") ? ExistenceConditions.Subject.OTHER : ExistenceConditions.Subject.KEY;
+        }
+        if (is(t, i - 1, "UNIQUE") || is(t, i - 1, "FULLTEXT") || is(t, i - 1, "SPATIAL")
+                || is(t, i - 1, "CONSTRAINT") && is(t, i - 2, "ADD")) {
+            return ExistenceConditions.Subject.KEY; // a unique constraint is a key; a check's name matches none
+        }
+        if (is(t, i - 1, "CONSTRAINT") || is(t, i - 1, "PARTITION") || is(t, i - 1, "TABLE") && is(t, 0, "RENAME")) {
+            return ExistenceConditions.Subject.OTHER;
+        }
+        return null;
+    }
+
+    /**
+     * MariaDB's lock waits: {@code WAIT n} or {@code NOWAIT} after the table of ALTER, DROP, TRUNCATE or RENAME TABLE,
+     * or after the table or column list of CREATE and DROP INDEX.
+     */
+    private static boolean isLockWait(List<Token> t, int i) {
+        if (!(is(t, 0, "ALTER") || is(t, 0, "CREATE") || is(t, 0, "DROP") || is(t, 0, "TRUNCATE")
+                || is(t, 0, "RENAME")) || depth(t, i) != 0 || i < 2) {
+            return false;
+        }
+        Token before = t.get(i - 1);
+        boolean alter = is(t, 0, "ALTER");
+        // ALTER's only place is after its table: elsewhere in it a name and NOWAIT could be a column called so
+        boolean afterTable = isName(before) && (is(t, i - 2, "TABLE") || is(t, i - 2, "EXISTS")
+                || t.get(i - 2).isSymbol('.') || !alter && (is(t, i - 2, "ON") || t.get(i - 2).isSymbol(',')));
+        boolean afterList = !alter && before.isSymbol(')');
+        if (t.get(i).is("WAIT")) {
+            return i + 1 < t.size() && !t.get(i + 1).text.isEmpty()
+                    && t.get(i + 1).text.chars().allMatch(Character::isDigit) && (afterTable || afterList);
+        }
+        return t.get(i).is("NOWAIT") && (afterTable || afterList);
+    }
+
+    /** {@code [NOT] IGNORED} (starting at {@code i}) after a key's column list or after ALTER INDEX name. */
+    private static boolean isIndexOption(List<Token> t, int i) {
+        return i >= 1 && t.get(i - 1).isSymbol(')')
+                || i >= 3 && isName(t.get(i - 1)) && (is(t, i - 2, "INDEX") || is(t, i - 2, "KEY"))
+                && is(t, i - 3, "ALTER");
+    }
+
+    private static boolean isName(Token token) {
+        return token.kind == Kind.WORD && !token.text.isEmpty()
+                || token.kind == Kind.QUOTED && token.text.startsWith("`");
     }
 
     private static boolean is(List<Token> t, int i, String word) {
@@ -188,14 +283,16 @@ final class MariaDbSpellings {
             start += is(t, start + 1, "IF") ? 4 : 2;
             start += start < i && t.get(start).isSymbol('.') ? 2 : 0;
         }
+        // an IF [NOT] EXISTS is blank by now (existenceCondition)
         while (start < i && (is(t, start, "ADD") || is(t, start, "MODIFY") || is(t, start, "ALTER")
-                || is(t, start, "COLUMN")
-                || is(t, start, "IF") || is(t, start, "NOT") || is(t, start, "EXISTS"))) {
+                || is(t, start, "COLUMN") || t.get(start).text.isEmpty())) {
             start++;
         }
         if (is(t, start, "CHANGE")) {
             start += is(t, start + 1, "COLUMN") ? 2 : 1;
-            start += is(t, start, "IF") && is(t, start + 1, "EXISTS") ? 2 : 0;
+            while (start < i && t.get(start).text.isEmpty()) {
+                start++;
+            }
             start++; // the old name
         }
         if (start >= i) {

@@ -126,7 +126,8 @@ public final class SchemaEvolution {
                         && !create.isTemporary()) {
                     changes.addAll(replaced(database, create, structures));
                 }
-                changes.addAll(apply(database, statement, structures, prepared.invisibleColumns()));
+                changes.addAll(apply(database, statement, structures, prepared.invisibleColumns(),
+                        prepared.conditions()));
             }
         } catch (RuntimeException e) {
             // the contract is UntranslatableDdl: an unforeseen shape must stop the table, never the reader
@@ -157,17 +158,17 @@ public final class SchemaEvolution {
     }
 
     /** Applies one statement, recording its changes in the overlay for the statements after it. */
-    private List<TableChange> apply(String database, SQLStatement statement, Overlay known, Set<String> invisible)
-            throws UntranslatableDdl {
-        List<TableChange> changes = changes(database, statement, known, invisible);
+    private List<TableChange> apply(String database, SQLStatement statement, Overlay known, Set<String> invisible,
+                                    ExistenceConditions conditions) throws UntranslatableDdl {
+        List<TableChange> changes = changes(database, statement, known, invisible, conditions);
         if (!(statement instanceof SQLDropTableStatement || statement instanceof MySqlRenameTableStatement)) {
             changes.forEach(known::record); // DROP and RENAME record each table as they go
         }
         return changes;
     }
 
-    private List<TableChange> changes(String database, SQLStatement statement, Overlay known, Set<String> invisible)
-            throws UntranslatableDdl {
+    private List<TableChange> changes(String database, SQLStatement statement, Overlay known, Set<String> invisible,
+                                      ExistenceConditions conditions) throws UntranslatableDdl {
         if (statement instanceof SQLCreateTableStatement create) {
             return create.isTemporary() ? List.of() : create(database, create, known, invisible);
         } else if (statement instanceof SQLDropTableStatement drop) {
@@ -197,7 +198,7 @@ public final class SchemaEvolution {
             }
             return changes;
         } else if (statement instanceof SQLAlterTableStatement alter) {
-            return alter(database, alter, known, invisible);
+            return alter(database, alter, known, invisible, conditions);
         } else if (statement instanceof SQLCreateIndexStatement index) {
             TableName table = Names.table(database, index.getTable());
             Optional<SourceTable> before = known.find(table);
@@ -205,6 +206,7 @@ public final class SchemaEvolution {
                 return List.of();
             }
             TableDraft draft = new TableDraft(before.get(), known.tableDefaults(table));
+            draft.conditions = conditions;
             draft.addIndex(IndexDefinitions.declared(index.getIndexDefinition(), null, null, draft.label));
             return altered(before.get(), draft);
         } else if (statement instanceof SQLDropIndexStatement index) {
@@ -217,6 +219,7 @@ public final class SchemaEvolution {
                 return List.of();
             }
             TableDraft draft = new TableDraft(before.get(), known.tableDefaults(table));
+            draft.conditions = conditions;
             draft.dropIndex(Names.of(index.getIndexName()));
             return altered(before.get(), draft);
         }
@@ -357,7 +360,7 @@ public final class SchemaEvolution {
     // ---------------------------------------------------------------- ALTER TABLE
 
     private List<TableChange> alter(String database, SQLAlterTableStatement alter, Overlay known,
-                                    Set<String> invisible) throws UntranslatableDdl {
+                                    Set<String> invisible, ExistenceConditions conditions) throws UntranslatableDdl {
         TableName table = Names.table(database, alter.getTableSource());
         Optional<SourceTable> found = known.find(table);
         if (found.isEmpty()) {
@@ -366,6 +369,7 @@ public final class SchemaEvolution {
         SourceTable before = found.get();
         TableDraft draft = new TableDraft(before, known.tableDefaults(table));
         draft.invisibleColumns = invisible;
+        draft.conditions = conditions;
         Map<String, SQLExpr> options = options(alter.getTableOptions());
         if (options.containsKey("ENGINE")) {
             draft.engine(Names.of(options.get("ENGINE")));
@@ -379,7 +383,7 @@ public final class SchemaEvolution {
             if (item instanceof SQLAlterTableRename rename) {
                 renamedTo = Names.table(database, rename.getToName());
             } else {
-                alterItem(item, draft);
+                alterItem(item, draft, conditions);
             }
         }
         // a new expression changes the table even when its structure reads the same (the source keeps no expression)
@@ -401,12 +405,16 @@ public final class SchemaEvolution {
                 : List.of(new TableChange.Altered(before, after, draft.renamedColumns));
     }
 
-    private static void alterItem(SQLAlterTableItem item, TableDraft draft) throws UntranslatableDdl {
+    private static void alterItem(SQLAlterTableItem item, TableDraft draft, ExistenceConditions conditions)
+            throws UntranslatableDdl {
         if (item instanceof SQLAlterTableAddColumn add) {
             String after = add.getAfterColumn() == null ? null : Names.of(add.getAfterColumn());
             boolean first = add.isFirst() || add.getFirstColumn() != null;
             // ADD (a, b) has no position; each column goes after the previous one
             for (SQLColumnDefinition definition : add.getColumns()) {
+                if (conditions.skipsAddedColumn(Names.unquote(definition.getColumnName()), draft)) {
+                    continue;
+                }
                 SourceColumn column = ColumnDefinitions.column(definition, 0, draft.charset,
                         ColumnDefinitions.inlinePrimaryKey(definition), draft.invisibleColumns, draft.label);
                 draft.addColumn(column, first, after);
@@ -420,13 +428,21 @@ public final class SchemaEvolution {
             }
         } else if (item instanceof SQLAlterTableDropColumnItem drop) {
             for (SQLName column : drop.getColumns()) {
-                draft.dropColumn(Names.of(column));
+                if (!conditions.skipsExistingColumn(Names.of(column), draft)) {
+                    draft.dropColumn(Names.of(column));
+                }
             }
         } else if (item instanceof MySqlAlterTableChangeColumn change) {
+            if (conditions.skipsExistingColumn(Names.of(change.getColumnName()), draft)) {
+                return;
+            }
             replace(draft, Names.of(change.getColumnName()), change.getNewColumnDefinition(),
                     change.isFirst() || change.getFirstColumn() != null, change.getAfterColumn());
         } else if (item instanceof MySqlAlterTableModifyColumn modify) {
             SQLColumnDefinition definition = modify.getNewColumnDefinition();
+            if (conditions.skipsExistingColumn(Names.unquote(definition.getColumnName()), draft)) {
+                return;
+            }
             replace(draft, Names.unquote(definition.getColumnName()), definition,
                     modify.isFirst() || modify.getFirstColumn() != null, modify.getAfterColumn());
         } else if (item instanceof SQLAlterTableRenameColumn rename) {

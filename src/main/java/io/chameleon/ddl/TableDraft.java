@@ -46,6 +46,8 @@ final class TableDraft {
     String[] charset;
     /** Columns the statement declares INVISIBLE (lower case), which {@link MariaDbSpellings} took out of the text. */
     Set<String> invisibleColumns = Set.of();
+    /** The statement's IF [NOT] EXISTS on keys: an index added or dropped only when its condition holds. */
+    ExistenceConditions conditions = ExistenceConditions.none();
 
     TableDraft(TableName name, String engine, String[] charset) {
         this.name = name;
@@ -106,6 +108,10 @@ final class TableDraft {
 
     boolean hasColumn(String column) {
         return columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column));
+    }
+
+    boolean hasIndex(String name) {
+        return findIndex(name) >= 0;
     }
 
     private int columnIndex(String column) throws UntranslatableDdl {
@@ -206,6 +212,9 @@ final class TableDraft {
 
     /** Adds a declared index, naming it as MariaDB does when it has no name: its first column, then _2, _3… */
     void addIndex(IndexDefinitions.Declared declared) throws UntranslatableDdl {
+        if (conditions.skipsAddedKey(declared.name(), this)) {
+            return;
+        }
         List<String> names = new ArrayList<>();
         boolean prefix = false;
         for (IndexDefinitions.Part part : declared.parts()) {
@@ -307,6 +316,9 @@ final class TableDraft {
     }
 
     void dropIndex(String name) throws UntranslatableDdl {
+        if (conditions.skipsExistingKey(name, this)) {
+            return;
+        }
         int at = findIndex(name);
         if (at < 0) {
             throw new UntranslatableDdl(label + " has no index " + name);

@@ -172,6 +172,34 @@ class SchemaEvolutionServerTest {
         run("CREATE TABLE child2 (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES parent (id), KEY k (p, id))");
     }
 
+    /**
+     * An idempotent migration (MariaDB's IF [NOT] EXISTS on columns and keys), run twice as migration tools do: the
+     * second run changes nothing on the server, and MariaDB logs it all the same. Before the model knew these
+     * clauses, Druid could not parse most of them, and a DROP COLUMN IF EXISTS of a column already gone stopped the
+     * table's replication.
+     */
+    @Test
+    void idempotentMigrationsRunTwiceMatchTheServer() throws Exception {
+        run("CREATE TABLE mig (id INT PRIMARY KEY, old_col INT, v INT)");
+        List<String> migration = List.of(
+                "ALTER TABLE mig ADD COLUMN IF NOT EXISTS added VARCHAR(10) AFTER id, DROP COLUMN IF EXISTS old_col",
+                "ALTER TABLE mig ADD IF NOT EXISTS wide INT UNIQUE, MODIFY COLUMN IF EXISTS v BIGINT",
+                "ALTER TABLE mig CHANGE COLUMN IF EXISTS v v2 BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE mig ADD INDEX IF NOT EXISTS ix_added (added), ADD UNIQUE KEY IF NOT EXISTS ux_v2 (v2)",
+                "CREATE INDEX IF NOT EXISTS ix_both ON mig (added, v2)",
+                "ALTER TABLE mig DROP INDEX IF EXISTS ix_added, DROP KEY IF EXISTS never_there",
+                "DROP INDEX IF EXISTS ix_both ON mig",
+                "ALTER TABLE mig WAIT 5 ADD COLUMN IF NOT EXISTS nowait INT",
+                "ALTER TABLE mig ALTER INDEX ux_v2 IGNORED",
+                "ALTER TABLE mig ALTER INDEX ux_v2 NOT IGNORED");
+        for (String statement : migration) {
+            run(statement);
+        }
+        for (String statement : migration) {
+            run(statement);
+        }
+    }
+
     @Test
     void dropColumnTakesItOutOfIndexes() throws Exception {
         run("CREATE TABLE wide (a INT NOT NULL, b INT, c INT, d INT, PRIMARY KEY (a), KEY k_bc (b, c), "
