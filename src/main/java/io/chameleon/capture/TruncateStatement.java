@@ -1,5 +1,7 @@
 package io.chameleon.capture;
 
+import io.chameleon.ddl.GrammarText;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +25,9 @@ final class TruncateStatement {
     private TruncateStatement() {
     }
 
+    /** @param sql a query event's text; read as the DDL grammar reads it (no SET STATEMENT … FOR, no lock wait) */
     static Optional<Target> parse(String sql) {
-        Matcher m = TRUNCATE.matcher(stripComments(sql));
+        Matcher m = TRUNCATE.matcher(stripComments(GrammarText.of(sql)));
         if (!m.matches()) {
             return Optional.empty();
         }

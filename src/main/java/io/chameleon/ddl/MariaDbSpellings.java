@@ -18,7 +18,8 @@ import java.util.Set;
  * constraint or partition (and after RENAME TABLE) is taken out and recorded ({@link ExistenceConditions}); the lock
  * waits {@code WAIT n} and {@code NOWAIT} are taken out (they change nothing replicated), {@code RENAME TABLES}
  * becomes {@code RENAME TABLE}, and an index's {@code [NOT] IGNORED} becomes {@code [IN]VISIBLE} (both only hide an
- * index from the optimizer). Only words outside strings, quoted identifiers and comments are touched.
+ * index from the optimizer). {@code SET STATEMENT … FOR} before a statement is taken out. Only words outside strings,
+ * quoted identifiers and comments are touched.
  */
 final class MariaDbSpellings {
 
@@ -60,12 +61,13 @@ final class MariaDbSpellings {
     /** @param sql text with executable comments already opened */
     static Prepared prepare(String sql) {
         List<Token> all = tokens(sql);
-        List<Token> t = all.stream().filter(token -> token.kind != Kind.SPACE && token.kind != Kind.COMMENT)
-                .toList();
+        List<Token> t = new ArrayList<>(all.stream()
+                .filter(token -> token.kind != Kind.SPACE && token.kind != Kind.COMMENT).toList());
         Set<String> invisible = new LinkedHashSet<>();
         boolean versioning = false;
         boolean orReplace = false;
         ExistenceConditions conditions = ExistenceConditions.none();
+        dropStatementSettings(t); // the statement's own first word is then t[0]
         for (int i = 0; i < t.size(); i++) {
             Token token = t.get(i);
             if (token.kind == Kind.WORD && !token.text.chars().allMatch(c -> c < 128)) {
@@ -146,6 +148,25 @@ final class MariaDbSpellings {
     }
 
     /**
+     * {@code SET STATEMENT var = value [, …] FOR statement}: the statement alone, which is what changes tables (the
+     * settings are session variables for its run: timeouts, sql_mode). Read as a SET, the statement was skipped.
+     */
+    private static void dropStatementSettings(List<Token> t) {
+        if (!is(t, 0, "SET") || !is(t, 1, "STATEMENT")) {
+            return;
+        }
+        for (int i = 2; i < t.size(); i++) {
+            if (t.get(i).is("FOR") && depth(t, i) == 0) {
+                for (int j = 0; j <= i; j++) {
+                    t.get(j).text = "";
+                }
+                t.subList(0, i + 1).clear();
+                return;
+            }
+        }
+    }
+
+    /**
      * {@code IF [NOT] EXISTS} at {@code i}: taken out where it qualifies a column, key, constraint or partition (or
      * follows RENAME TABLE), its condition recorded for the name that follows; left where the grammar reads it
      * (CREATE, DROP and ALTER TABLE IF [NOT] EXISTS, and every other object's).
@@ -199,7 +220,8 @@ final class MariaDbSpellings {
         boolean alter = is(t, 0, "ALTER");
         // ALTER's only place is after its table: elsewhere in it a name and NOWAIT could be a column called so
         boolean afterTable = isName(before) && (is(t, i - 2, "TABLE") || is(t, i - 2, "EXISTS")
-                || t.get(i - 2).isSymbol('.') || !alter && (is(t, i - 2, "ON") || t.get(i - 2).isSymbol(',')));
+                || t.get(i - 2).isSymbol('.') || i == 2 && is(t, 0, "TRUNCATE") && !before.is("TABLE")
+                || !alter && (is(t, i - 2, "ON") || t.get(i - 2).isSymbol(',')));
         boolean afterList = !alter && before.isSymbol(')');
         if (t.get(i).is("WAIT")) {
             return i + 1 < t.size() && !t.get(i + 1).text.isEmpty()

@@ -23,7 +23,7 @@ record ParsedDdl(String database, MariaDbSpellings.Prepared prepared, List<SQLSt
     /** @param defaultDatabase the session's database recorded in the query event (null or empty when none) */
     static ParsedDdl parse(String defaultDatabase, String sql) {
         String database = defaultDatabase == null ? "" : defaultDatabase;
-        MariaDbSpellings.Prepared prepared = MariaDbSpellings.prepare(ExecutableComments.open(sql));
+        MariaDbSpellings.Prepared prepared = GrammarText.prepared(sql);
         try {
             return new ParsedDdl(database, prepared, SQLUtils.parseStatements(prepared.text(), DbType.mysql), null);
         } catch (ParserException | IllegalStateException | ClassCastException | IndexOutOfBoundsException e) {

@@ -28,6 +28,22 @@ class TruncateStatementTest {
         assertThat(TruncateStatement.parse("TRUNCATE `ž`")).contains(new TruncateStatement.Target(null, "ž"));
     }
 
+    /** MariaDB's forms that once slipped past as DDL: the target kept the rows the source had emptied. */
+    @Test
+    void readsTruncatesWithLockWaitsAndStatementSettings() {
+        assertThat(TruncateStatement.parse("TRUNCATE TABLE orders WAIT 10"))
+                .contains(new TruncateStatement.Target(null, "orders"));
+        assertThat(TruncateStatement.parse("TRUNCATE shop.orders NOWAIT"))
+                .contains(new TruncateStatement.Target("shop", "orders"));
+        assertThat(TruncateStatement.parse("SET STATEMENT max_statement_time=5, sql_mode='' FOR TRUNCATE TABLE `x y`"))
+                .contains(new TruncateStatement.Target(null, "x y"));
+        assertThat(TruncateStatement.parse("SET STATEMENT max_statement_time=5 FOR SELECT 1")).isEmpty();
+        assertThat(TruncateStatement.parse("TRUNCATE orders WAIT 3"))
+                .contains(new TruncateStatement.Target(null, "orders"));
+        assertThat(TruncateStatement.parse("TRUNCATE TABLE nowait"))
+                .contains(new TruncateStatement.Target(null, "nowait"));
+    }
+
     @Test
     void ignoresOtherStatements() {
         assertThat(TruncateStatement.parse("ALTER TABLE orders ADD COLUMN x INT")).isEmpty();

@@ -190,6 +190,7 @@ class SchemaEvolutionServerTest {
                 "ALTER TABLE mig DROP INDEX IF EXISTS ix_added, DROP KEY IF EXISTS never_there",
                 "DROP INDEX IF EXISTS ix_both ON mig",
                 "ALTER TABLE mig WAIT 5 ADD COLUMN IF NOT EXISTS nowait INT",
+                "SET STATEMENT lock_wait_timeout=5 FOR ALTER TABLE mig ADD COLUMN IF NOT EXISTS guarded INT",
                 "ALTER TABLE mig ALTER INDEX ux_v2 IGNORED",
                 "ALTER TABLE mig ALTER INDEX ux_v2 NOT IGNORED");
         for (String statement : migration) {
