@@ -169,6 +169,7 @@ final class ChangeCapture {
         CapturedTable table = filter.tableFor(rows);
         if (table == null) {
             statistics.skipped(rows.before().size() + rows.after().size());
+            schemaChanges.rowsNotCaptured(rows);
             return;
         }
         int count = Math.max(rows.before().size(), rows.after().size());

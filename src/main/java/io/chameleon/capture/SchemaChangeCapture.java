@@ -25,9 +25,11 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reader's side of DDL replication: the catalogue writes. {@link DdlTranslator} decides what a statement does
@@ -42,8 +44,11 @@ final class SchemaChangeCapture {
     private static final Logger LOG = Logger.getLogger(SchemaChangeCapture.class);
     /** The SQLSTATE of what replication cannot follow (feature_not_supported), as replay records it. */
     private static final String UNSUPPORTED = "0A000";
-    /** SQLSTATE class 01, a warning: the table replicates, with a structure read from the source. */
-    private static final String BUILT_FROM_SOURCE = "01000";
+    /**
+     * SQLSTATE class 01, a warning: the table replicates, but an operator must know how (built from the source's
+     * structure; replicated from a new key on, without the changes made before it).
+     */
+    private static final String WARNING = "01000";
     private static final String[] FALLBACK_DEFAULTS = {"utf8mb4", "utf8mb4_general_ci"};
 
     /**
@@ -84,6 +89,12 @@ final class SchemaChangeCapture {
     private final SourceCatalogue sourceCatalogue;
     private final GeneratedColumnBackfill backfill;
     private final ForeignKeyActionStatements foreignKeyActions;
+    /**
+     * Tables without a replica key whose rows changed since this reader started: when one gets a key, the target
+     * lacks those changes (CREATE TABLE … SELECT, then ADD PRIMARY KEY, is the everyday case), which show_errors must
+     * say. By table id, which a rename keeps. Changes before this reader's start are not known here.
+     */
+    private final Set<Integer> changedWithoutKey = new HashSet<>();
 
     SchemaChangeCapture(SourceConfig source, int sourceId, String catalogueSchema, KnownTables tables,
                         TableMapper mapper, Map<String, String[]> databaseDefaults, SourceCatalogue sourceCatalogue) {
@@ -103,6 +114,12 @@ final class SchemaChangeCapture {
         this.databaseDefaults = databaseDefaults;
         this.sourceCatalogue = sourceCatalogue;
         this.backfill = new GeneratedColumnBackfill(source, tables);
+    }
+
+    /** Notes rows the filter passed over, when they belong to a known table that has no replica key. */
+    void rowsNotCaptured(CapturedEvent.Rows rows) {
+        tables.find(new TableName(rows.database(), rows.table())).filter(table -> table.key().isEmpty())
+                .ifPresent(table -> changedWithoutKey.add(table.tableId()));
     }
 
     /**
@@ -371,7 +388,7 @@ final class SchemaChangeCapture {
             if (untranslated != null) {
                 // not an error, but an operator must know the structure came from elsewhere than the statement
                 errors.recordTableError(sourceId, destination, table.name(), statement.position(), statement.sql(),
-                        BUILT_FROM_SOURCE, "table " + name + " at " + statement.position() + ": its CREATE statement"
+                        WARNING, "table " + name + " at " + statement.position() + ": its CREATE statement"
                                 + " could not be translated (" + untranslated + "); the table was built from the"
                                 + " source's current structure instead (rows whose columns differ from it will stop"
                                 + " its capture, reported)");
@@ -462,15 +479,24 @@ final class SchemaChangeCapture {
             tables.remove(table.name());
         }
 
-        private void logKeyChange(KnownTables.Known before, KnownTables.Known after) {
+        private void logKeyChange(KnownTables.Known before, KnownTables.Known after) throws SQLException {
             if (after.key().isEmpty()) {
                 LOG.warnf("event=replication_stopped source=%s position=%s table=%s reason=\"%s\"", source.name(),
                         statement.position(), after.name(), SourceTable.NO_REPLICA_KEY);
+            } else if (before.key().isEmpty() && changedWithoutKey.remove(after.tableId())) {
+                String message = "table " + after.name() + " at " + statement.position() + ": replicated from here"
+                        + " on (its new key " + after.key() + "); its rows changed while it had no key were not, so the"
+                        + " target lacks them: re-copy it with 'sync_tables --tables "
+                        + after.structure().qualifiedName() + "'";
+                errors.recordTableError(sourceId, after.destinationSchema(), after.structure().name(),
+                        statement.position(), statement.sql(), WARNING, message);
+                LOG.warnf("event=replication_started source=%s position=%s table=%s key=%s reason=\"%s\"",
+                        source.name(), statement.position(), after.name(), after.key(), message);
             } else if (before.key().isEmpty()) {
                 LOG.warnf("event=replication_started source=%s position=%s table=%s key=%s: changes made while it"
-                        + " had no key were not replicated; re-copy it with 'sync_tables --tables %s' if there"
-                        + " were any", source.name(), statement.position(), after.name(), after.key(),
-                        after.structure().qualifiedName());
+                        + " had no key before this reader started were not replicated; re-copy it with"
+                        + " 'sync_tables --tables %s' if there were any", source.name(), statement.position(),
+                        after.name(), after.key(), after.structure().qualifiedName());
             } else {
                 LOG.infof("event=replica_key_changed source=%s position=%s table=%s key=%s", source.name(),
                         statement.position(), after.name(), after.key());

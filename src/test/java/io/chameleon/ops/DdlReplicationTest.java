@@ -186,6 +186,36 @@ class DdlReplicationTest {
                 .containsExactly(java.util.Arrays.asList(null, SourceTable.NO_REPLICA_KEY));
     }
 
+    /**
+     * CREATE TABLE … SELECT makes a table without a key and fills it; the key comes after. The rows written before the
+     * key were never logged: show_errors must say so and name the command that re-copies the table. A table given a
+     * key before any row changed gets no such entry.
+     */
+    @Test
+    void rowsChangedBeforeATableGotItsKeyAreReported(MariaDbDatabase source, PostgresDatabase target) {
+        source.execute("CREATE TABLE totals_src (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO totals_src VALUES (1, 10), (2, 20), (3, 30)",
+                "CREATE TABLE totals AS SELECT id, v FROM totals_src",
+                "ALTER TABLE totals ADD PRIMARY KEY (id)",
+                "INSERT INTO totals VALUES (4, 40)",
+                "CREATE TABLE keyed_later (id INT NOT NULL, v INT)",
+                "ALTER TABLE keyed_later ADD PRIMARY KEY (id)",
+                "INSERT INTO keyed_later VALUES (1, 1)",
+                "INSERT INTO probe VALUES (200, 'after the keys were added')");
+
+        Eventually.equals(List.of(List.of("after the keys were added")),
+                () -> target.queryForList("SELECT note FROM shop.probe WHERE id = 200"), DEADLINE);
+        assertThat(target.queryForList("SELECT id, v FROM shop.totals")).containsExactly(List.of(4, 40));
+        assertThat(target.queryForList("SELECT id, v FROM shop.keyed_later")).containsExactly(List.of(1, 1));
+        List<List<Object>> reported = target.queryForList("SELECT table_name, sqlstate, error_message FROM"
+                + " chameleon_catalogue.replay_error WHERE table_name IN ('totals', 'keyed_later')");
+        assertThat(reported).hasSize(1);
+        assertThat(reported.get(0).get(0)).isEqualTo("totals");
+        assertThat(reported.get(0).get(1)).isEqualTo("01000");
+        assertThat((String) reported.get(0).get(2)).contains("changed while it had no key")
+                .contains("sync_tables --tables " + source.name() + ".totals");
+    }
+
     @Test
     void statementsThatAreNotTableDdlOrCannotBeParsedAreSkipped(MariaDbDatabase source, PostgresDatabase target)
             throws Exception {
