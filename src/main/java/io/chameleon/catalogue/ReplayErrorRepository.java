@@ -94,6 +94,21 @@ public final class ReplayErrorRepository {
         }
     }
 
+    /** How many errors and warnings a source has on record, and when the newest was recorded (null when none). */
+    public record Tally(long count, OffsetDateTime newest) {
+    }
+
+    public Tally tally(int sourceId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*), max(occurred_at) FROM "
+                + PgIdentifiers.qualified(schema, "replay_error") + " WHERE source_id = ?")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Tally(rs.getLong(1), rs.getObject(2, OffsetDateTime.class));
+            }
+        }
+    }
+
     /** Errors of one source (or all when null), or the one with the given id, newest first. */
     public List<ReplayError> list(String sourceName, Long errorId) throws SQLException {
         List<ReplayError> errors = new ArrayList<>();

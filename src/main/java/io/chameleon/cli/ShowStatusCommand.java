@@ -5,6 +5,7 @@ import io.chameleon.catalogue.CopyRunRepository;
 import io.chameleon.catalogue.MaintenanceRepository;
 import io.chameleon.catalogue.SourceLease;
 import io.chameleon.catalogue.SourceOverview;
+import io.chameleon.catalogue.ReplayErrorRepository;
 import io.chameleon.catalogue.ReplicatedTableRepository;
 import io.chameleon.catalogue.SourceRecord;
 import io.chameleon.catalogue.SourceStatus;
@@ -103,6 +104,12 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 out.println(disabled.isEmpty() ? "Disabled tables: none"
                         : "Disabled tables: " + String.join(", ", disabled)
                         + " (see show_errors; re-copy with 'sync_tables --tables disabled')");
+                // a table can replicate and still need attention (rows before its key came, values set to NULL)
+                ReplayErrorRepository.Tally reported = new ReplayErrorRepository(catalogue.connection(),
+                        context.config(err).catalogueSchema()).tally(source.id());
+                out.println(reported.count() == 0 ? "Errors and warnings on record: none"
+                        : "Errors and warnings on record: " + reported.count() + ", the newest "
+                        + time(reported.newest()) + " (show_errors --source " + only + " lists them)");
             }
             return null;
         });

@@ -55,7 +55,9 @@ class DdlFailureTest {
             String db = source.name();
             assertThat(status.out()).containsPattern(db + "\\.fragile +fragile_s\\.fragile +disabled +0 +1 ")
                     .containsPattern(db + "\\.steady +fragile_s\\.steady +replicating +0 +1 +\\d{4}-")
-                    .contains("Disabled tables: " + db + ".fragile (see show_errors");
+                    .contains("Disabled tables: " + db + ".fragile (see show_errors")
+                    .containsPattern("Errors and warnings on record: 1, the newest \\d{4}-.* \\(show_errors --source"
+                            + " shop lists them\\)");
         }
     }
 

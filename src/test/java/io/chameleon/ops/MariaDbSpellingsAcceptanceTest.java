@@ -106,7 +106,8 @@ class MariaDbSpellingsAcceptanceTest {
             }
             assertThat(status).containsPattern(Pattern.quote(db + ".foo") + " +" + Pattern.quote(TARGET + ".foo")
                     + " +not replicated: no primary key or unique key on NOT NULL columns ");
-            assertThat(status).doesNotContain(db + ".v ").contains("Disabled tables: none");
+            assertThat(status).doesNotContain(db + ".v ").contains("Disabled tables: none")
+                    .contains("Errors and warnings on record: none");
             assertThat(CliRunner.run("show_errors", "--config", config, "--source", "shop").out())
                     .contains("There are no errors in the log.");
             assertThat(target.queryForList("SELECT count(*) FROM cat_accept.replay_error"))
