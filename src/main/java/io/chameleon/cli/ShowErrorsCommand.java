@@ -73,7 +73,8 @@ public class ShowErrorsCommand extends Subcommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void noteBadValues(PrintWriter out, BadValueCounts counts) {
+    /** The bad-value policy's count, when it did anything (show_status says it too). */
+    static void noteBadValues(PrintWriter out, BadValueCounts counts) {
         if (counts.valuesNulled() + counts.rowsDiscarded() > 0) {
             out.println(counts.valuesNulled() + " values set to NULL and " + counts.rowsDiscarded() + " rows discarded"
                     + " by bad_value_policy: show_errors --bad-values lists them.");

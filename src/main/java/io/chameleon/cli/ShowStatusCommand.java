@@ -2,6 +2,7 @@ package io.chameleon.cli;
 
 import io.chameleon.catalogue.CopyRun;
 import io.chameleon.catalogue.CopyRunRepository;
+import io.chameleon.catalogue.DiscardedRowRepository;
 import io.chameleon.catalogue.MaintenanceRepository;
 import io.chameleon.catalogue.SourceLease;
 import io.chameleon.catalogue.SourceOverview;
@@ -110,6 +111,8 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                 out.println(reported.count() == 0 ? "Errors and warnings on record: none"
                         : "Errors and warnings on record: " + reported.count() + ", the newest "
                         + time(reported.newest()) + " (show_errors --source " + only + " lists them)");
+                ShowErrorsCommand.noteBadValues(out, new DiscardedRowRepository(catalogue.connection(),
+                        context.config(err).catalogueSchema()).counts(only));
             }
             return null;
         });

@@ -102,6 +102,11 @@ class StreamedBadValuesTest {
         CliRunner.Result listed = CliRunner.run("show_errors", "--config", config.toString(), "--bad-values");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.out()).contains(source.name() + ".legacy_default", "set to NULL", "'2024-00-15'");
+        // the operator's first look says so too
+        CliRunner.Result status = CliRunner.run("show_status", "--config", config.toString(), "--source", "shop");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("Errors and warnings on record: none")
+                .containsPattern("[1-9]\\d* values set to NULL and 0 rows discarded by bad_value_policy");
     }
 
     @Test
