@@ -47,8 +47,9 @@ final class CopyCommands {
         if (background) {
             // what the child would fail on at once is said here rather than only in its log
             RuntimeException catalogueFailure = null;
+            SourceRecord registered = null;
             try {
-                context.withCurrentCatalogue(err, command, (catalogue, sources) -> sources.require(name));
+                registered = context.withCurrentCatalogue(err, command, (catalogue, sources) -> sources.require(name));
             } catch (RuntimeException e) {
                 catalogueFailure = e;
             }
@@ -56,9 +57,15 @@ final class CopyCommands {
             if (catalogueFailure != null) {
                 throw catalogueFailure;
             }
+            boolean stopsReplica = replicating(config, name, registered);
             long pid = Detacher.detachCopy(config, name, context.configName(), command);
             out.println(command + " of source " + name + " started in the background (pid " + pid + "); follow it"
                     + " with 'show_status --source " + name + "'.");
+            if (stopsReplica) {
+                // the child stops it and says so in its log; the one typing the command must know it here
+                out.println("The copy stops the replica of source " + name + " first; start it again with"
+                        + " 'start_replica --source " + name + "' after the copy.");
+            }
             err.println("Logging to " + ReplicaLogFile.copyLog(config, context.configName(), name));
             return 0;
         }
@@ -78,13 +85,17 @@ final class CopyCommands {
         }
     }
 
+    /** Whether a replica of the source runs (by the catalogue, or by its pid file on this host). */
+    private static boolean replicating(ChameleonConfig config, String name, SourceRecord registered) {
+        return registered.status() == SourceStatus.RUNNING
+                || new PidFile(config.pidDir(), name).liveProcess().isPresent();
+    }
+
     private static CopySummary copy(CommandContext context, java.io.PrintWriter out, java.io.PrintWriter err,
                                     ChameleonConfig config, String name, String command, CopyScope scope) {
         SourceConfig source = context.withCurrentCatalogue(err, command, (catalogue, sources) -> {
             SourceRecord registered = sources.require(name);
-            boolean replicating = registered.status() == SourceStatus.RUNNING
-                    || new PidFile(config.pidDir(), name).liveProcess().isPresent();
-            if (replicating && !command.equals("copy_schema")) {
+            if (replicating(config, name, registered) && !command.equals("copy_schema")) {
                 // the copy replaces tables the replica writes to, and restarts the stream from its snapshot
                 out.println(new ReplicaStopper(config.pidDir()).stop(sources, name) + " " + command
                         + " stops a running replica first; start it again with 'start_replica --source " + name

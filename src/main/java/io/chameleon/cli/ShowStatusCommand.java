@@ -74,6 +74,11 @@ public class ShowStatusCommand extends Subcommand implements Callable<Integer> {
                         && !detail.equals(REPLICATING)) {
                     out.println(s.name() + ": " + detail);
                 }
+                // a copy ends with the source not replicating (sync_tables stops a running replica first)
+                if (s.status() == SourceStatus.SYNCED || s.status() == SourceStatus.INITIALISED) {
+                    out.println(s.name() + ": copied and not replicating; start it with 'start_replica --source "
+                            + s.name() + "'");
+                }
             }
             if (only != null) {
                 SourceRecord source = sources.require(only);

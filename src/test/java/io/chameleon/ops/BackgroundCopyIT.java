@@ -123,15 +123,20 @@ class BackgroundCopyIT {
         assertThat(target.queryForList("SELECT count(*) FROM pg_namespace WHERE nspname LIKE '%tmp%'"))
                 .as("no loading schema left").containsExactly(List.of(0L));
 
-        // sync_tables (and refresh_schema) go to the background the same way
+        // sync_tables (and refresh_schema) go to the background the same way; a replica recorded as running (its
+        // process gone here) is stopped first, which the command itself says, and status says how to start again
+        target.execute("UPDATE chameleon_catalogue.source SET status = 'running' WHERE source_name = 'shop'");
         Launched sync = launch(home, "sync_tables", "--config", cfg, "--source", "shop", "--tables",
                 source.name() + ".big");
         assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
         Matcher started = Pattern.compile("sync_tables of source shop started in the background \\(pid (\\d+)\\)")
                 .matcher(sync.out());
         assertThat(started.find()).as(sync.out()).isTrue();
+        assertThat(sync.out()).contains("The copy stops the replica of source shop first; start it again with"
+                + " 'start_replica --source shop' after the copy.");
         awaitExit(Long.parseLong(started.group(1)));
-        assertThat(status(cfg)).contains("shop: last copy sync_tables finished", "1/1 tables, 1,500,002 of");
+        assertThat(status(cfg)).contains("shop: last copy sync_tables finished", "1/1 tables, 1,500,002 of",
+                "shop: copied and not replicating; start it with 'start_replica --source shop'");
     }
 
     private record Launched(int exitCode, String out, String err, long millis) {
