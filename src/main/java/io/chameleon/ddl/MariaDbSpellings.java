@@ -18,7 +18,8 @@ import java.util.Set;
  * constraint or partition (and after RENAME TABLE) is taken out and recorded ({@link ExistenceConditions}); the lock
  * waits {@code WAIT n} and {@code NOWAIT} are taken out (they change nothing replicated), {@code RENAME TABLES}
  * becomes {@code RENAME TABLE}, and an index's {@code [NOT] IGNORED} becomes {@code [IN]VISIBLE} (both only hide an
- * index from the optimizer). {@code SET STATEMENT … FOR} before a statement is taken out. Only words outside strings,
+ * index from the optimizer). {@code SET STATEMENT … FOR} before a statement, and a column's {@code COMPRESSED}, are
+ * taken out. Only words outside strings,
  * quoted identifiers and comments are touched.
  */
 final class MariaDbSpellings {
@@ -135,6 +136,13 @@ final class MariaDbSpellings {
                     t.get(i + 1).text = "";
                 }
                 token.text = "";
+            } else if (token.is("COMPRESSED") && isAfterType(t, i)) {
+                // a storage attribute of the column, in every row event too (the reader inflates it)
+                token.text = "";
+                if (i + 2 < t.size() && t.get(i + 1).isSymbol('=') && t.get(i + 2).kind == Kind.WORD) {
+                    t.get(i + 1).text = "";
+                    t.get(i + 2).text = "";
+                }
             } else if (token.is("IGNORED") && isIndexOption(t, is(t, i - 1, "NOT") ? i - 1 : i)) {
                 token.text = is(t, i - 1, "NOT") ? "VISIBLE" : "INVISIBLE";
                 if (is(t, i - 1, "NOT")) {
@@ -228,6 +236,24 @@ final class MariaDbSpellings {
                     && t.get(i + 1).text.chars().allMatch(Character::isDigit) && (afterTable || afterList);
         }
         return t.get(i).is("NOWAIT") && (afterTable || afterList);
+    }
+
+    /** Text and binary types a column may compress; a name in their place is not one (ROW_FORMAT=COMPRESSED). */
+    private static final Set<String> COMPRESSIBLE = Set.of("TEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "BLOB",
+            "TINYBLOB", "MEDIUMBLOB", "LONGBLOB", "BINARY");
+
+    /**
+     * Whether the word at {@code i} follows a column's type: a compressible type word, a length in parentheses, or
+     * the type's charset or collation; not a column called so ({@code CHANGE old compressed INT}).
+     */
+    private static boolean isAfterType(List<Token> t, int i) {
+        if (i < 2) {
+            return false;
+        }
+        Token before = t.get(i - 1);
+        return before.isSymbol(')') || before.kind == Kind.WORD
+                && COMPRESSIBLE.contains(before.text.toUpperCase(Locale.ROOT))
+                || is(t, i - 2, "SET") || is(t, i - 2, "CHARSET") || is(t, i - 2, "COLLATE");
     }
 
     /** {@code [NOT] IGNORED} (starting at {@code i}) after a key's column list or after ALTER INDEX name. */

@@ -87,7 +87,13 @@ public final class ReaderEventDeserializer extends EventDeserializer {
         if (last != null && Arrays.equals(last.body(), body)) {
             return last.data();
         }
-        TableMapEventData data = tableMapDecoder.deserialize(new ByteArrayInputStream(body));
+        CompressedColumns.Types types = CompressedColumns.Types.of(body);
+        byte[] decodable = CompressedColumns.withPlainTypes(body, types);
+        TableMapEventData data = tableMapDecoder.deserialize(new ByteArrayInputStream(decodable));
+        if (decodable != body) {
+            // the map keeps the compressed types, by which the rows' decoding knows to inflate those values
+            data.setColumnTypes(Arrays.copyOfRange(body, types.offset(), types.offset() + types.count()));
+        }
         if (last == null && lastMaps.size() >= MAX_TABLES) {
             lastMaps.clear();
         }

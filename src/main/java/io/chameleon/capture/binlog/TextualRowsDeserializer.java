@@ -37,17 +37,20 @@ public final class TextualRowsDeserializer extends AbstractRowsEventDataDeserial
      * library does (its type lookup boxes the type code into a hash map for every cell, and it allocates a BitSet
      * per row for the null bitmap): the type with STRING's real type resolved, the metadata and the length.
      */
-    private record ColumnPlan(ColumnType[] types, int[] metadata, int[] lengths) {
+    private record ColumnPlan(ColumnType[] types, int[] metadata, int[] lengths, boolean[] compressed) {
 
         static ColumnPlan of(TableMapEventData map) {
             byte[] codes = map.getColumnTypes();
             int[] metadata = map.getColumnMetadata();
             ColumnType[] types = new ColumnType[codes.length];
             int[] lengths = new int[codes.length];
+            boolean[] compressed = new boolean[codes.length];
             for (int i = 0; i < codes.length; i++) {
                 // as AbstractRowsEventDataDeserializer.deserializeRow: STRING's metadata may name ENUM, SET or a
                 // longer CHAR
                 int typeCode = codes[i] & 0xFF;
+                compressed[i] = CompressedColumns.isCompressed(typeCode);
+                typeCode = CompressedColumns.plainType(typeCode);
                 int meta = metadata[i];
                 int length = 0;
                 if (typeCode == ColumnType.STRING.getCode()) {
@@ -70,7 +73,7 @@ public final class TextualRowsDeserializer extends AbstractRowsEventDataDeserial
                 types[i] = ColumnType.byCode(typeCode);
                 lengths[i] = length;
             }
-            return new ColumnPlan(types, metadata, lengths);
+            return new ColumnPlan(types, metadata, lengths, compressed);
         }
     }
 
@@ -124,6 +127,9 @@ public final class TextualRowsDeserializer extends AbstractRowsEventDataDeserial
             int index = i - skipped;
             if ((nulls[index >> 3] & (1 << (index & 7))) == 0) {
                 row[index] = deserializeCell(types[i], plan.metadata()[i], plan.lengths()[i], in);
+                if (plan.compressed()[i]) {
+                    row[index] = CompressedColumns.inflate((byte[]) row[index]);
+                }
             }
         }
         return row;
