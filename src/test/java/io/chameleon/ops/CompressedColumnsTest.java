@@ -36,7 +36,8 @@ class CompressedColumnsTest {
         try (ReplicaHarness replica = ReplicaHarness.initAndStart(config, target)) {
             source.execute(
                     // compressible, too short to compress (stored as is), empty, NULL
-                    "INSERT INTO packed VALUES (2, REPEAT('streamed 😀 ', 4000), REPEAT('v', 300), UNHEX(REPEAT('AB', 40000)))",
+                    "INSERT INTO packed VALUES (2, REPEAT('streamed 😀 ', 4000), REPEAT('v', 300),"
+                            + " UNHEX(REPEAT('AB', 40000)))",
                     "INSERT INTO packed VALUES (3, 'x', 'y', X'01'), (4, '', '', ''), (5, NULL, NULL, NULL)",
                     "UPDATE packed SET body = CONCAT(body, ' and updated'), v = 'changed' WHERE id IN (1, 2)",
                     "SET SESSION column_compression_zlib_wrap = ON",
