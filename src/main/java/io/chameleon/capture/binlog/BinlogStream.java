@@ -129,13 +129,13 @@ public final class BinlogStream {
         next.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
             public void onEventDeserializationFailure(BinaryLogClient c, Exception ex) {
-                breakOff("undecodable event after " + position + ": " + ex.getMessage());
+                breakOff("undecodable event after " + position + ": " + withCause(ex));
             }
 
             @Override
             public void onCommunicationFailure(BinaryLogClient c, Exception ex) {
                 if (failure == null) {
-                    failure = "communication failure: " + ex.getMessage();
+                    failure = "communication failure: " + withCause(ex);
                 }
             }
         });
@@ -156,6 +156,16 @@ public final class BinlogStream {
             watchdog.stop();
             client = null;
         }
+    }
+
+    /** The library wraps what failed in an event's decoding ("Failed to deserialize data of …"): say both. */
+    private static String withCause(Exception ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == ex || root.getMessage() == null ? String.valueOf(ex.getMessage())
+                : ex.getMessage() + ": " + root.getMessage();
     }
 
     private void breakOff(String reason) {

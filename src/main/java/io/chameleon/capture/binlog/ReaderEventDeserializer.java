@@ -7,6 +7,7 @@ import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.FormatDescriptionEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.ChecksumType;
+import com.github.shyiko.mysql.binlog.event.deserialization.ColumnType;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializationException;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
@@ -16,6 +17,7 @@ import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDes
 import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,6 +91,7 @@ public final class ReaderEventDeserializer extends EventDeserializer {
         }
         CompressedColumns.Types types = CompressedColumns.Types.of(body);
         byte[] decodable = CompressedColumns.withPlainTypes(body, types);
+        refuseUnknownTypes(decodable, types);
         TableMapEventData data = tableMapDecoder.deserialize(new ByteArrayInputStream(decodable));
         if (decodable != body) {
             // the map keeps the compressed types, by which the rows' decoding knows to inflate those values
@@ -99,6 +102,31 @@ public final class ReaderEventDeserializer extends EventDeserializer {
         }
         lastMaps.put(tableId, new DecodedMap(body, data));
         return data;
+    }
+
+    /**
+     * A column type the library does not know has metadata of a length nothing says, so the map cannot be read, nor
+     * the stream past it (the server maps every table it writes rows of, replicated or not): the reason names the
+     * table and the type instead of the library's failure inside it.
+     */
+    private static void refuseUnknownTypes(byte[] body, CompressedColumns.Types types) throws IOException {
+        for (int i = 0; i < types.count(); i++) {
+            int code = body[types.offset() + i] & 0xFF;
+            if (ColumnType.byCode(code) == null) {
+                throw new IOException("the TABLE_MAP of " + names(body) + " gives column " + (i + 1) + " of "
+                        + types.count() + " the binlog type " + code + ", which this reader cannot decode (a type newer"
+                        + " than it, such as MySQL 9's VECTOR, 242); no event after it can be read: change that"
+                        + " column's type on the source, or use a chameleon that knows the type");
+            }
+        }
+    }
+
+    /** {@code `database`.`table`} of a TABLE_MAP body. */
+    private static String names(byte[] body) {
+        int database = 8;
+        int table = database + 1 + (body[database] & 0xFF) + 1;
+        return "`" + new String(body, database + 1, body[database] & 0xFF, StandardCharsets.UTF_8) + "`.`"
+                + new String(body, table + 1, body[table] & 0xFF, StandardCharsets.UTF_8) + "`";
     }
 
     /** The 6-byte little-endian table id that opens the event body. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** TABLE_MAP events are decoded once per change of their bytes, and the stream stays aligned around them. */
 class ReaderEventDeserializerTest {
@@ -61,6 +62,15 @@ class ReaderEventDeserializerTest {
         assertThat(retyped.getColumnTypes()).containsExactly(8);
         assertThat(other.getTableId()).isEqualTo(0x0102030405L);
         assertThat(other.getTable()).isEqualTo("items");
+    }
+
+    /** A type the library does not know: the reason names the table and the type, not the library's own failure. */
+    @Test
+    void aMapWithAColumnTypeNobodyKnowsIsRefusedByNameAndType() {
+        assertThatThrownBy(() -> decode(ChecksumType.NONE,
+                event(TABLE_MAP, tableMap(5, "shop", "embeddings", 242), ChecksumType.NONE)))
+                .rootCause().hasMessageContaining("TABLE_MAP of `shop`.`embeddings` gives column 1 of 1 the binlog"
+                        + " type 242, which this reader cannot decode");
     }
 
     @Test
