@@ -14,7 +14,12 @@ import org.jboss.logging.Logger;
 import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -38,6 +43,18 @@ final class ChangeCapture {
     private final SchemaChangeCapture schemaChanges;
 
     private final List<LoggedChange> open = new ArrayList<>();
+    /** Tables of the open transaction's parts written already (a transaction larger than a part). */
+    private final Set<Integer> writtenPartTables = new HashSet<>();
+    /**
+     * XA transactions whose rows were logged at their prepare, as MariaDB writes them: by xid, the tables they
+     * touched, until their COMMIT or ROLLBACK (bounded: a prepared transaction may never be resolved).
+     */
+    private final Map<String, Set<Integer>> preparedXa = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<Integer>> eldest) {
+            return size() > 10_000;
+        }
+    };
     private long openBatchId = -1;
     private int openBatchSeq;
     private final List<LoggedChange> pending = new ArrayList<>();
@@ -117,6 +134,11 @@ final class ChangeCapture {
     }
 
     private void statement(CapturedEvent.Statement statement) throws SQLException {
+        Optional<XaStatement> xa = XaStatement.of(statement.sql());
+        if (xa.isPresent()) {
+            xa(xa.get(), statement);
+            return;
+        }
         var truncate = TruncateStatement.parse(statement.sql());
         if (truncate.isPresent()) {
             CapturedTable table = filter.truncated(statement.database(), truncate.get(), statement.position());
@@ -128,6 +150,35 @@ final class ChangeCapture {
         SchemaChangeCapture.Plan plan = schemaChanges.plan(statement);
         if (!plan.isEmpty()) {
             writeSchemaChange(plan, statement);
+        }
+    }
+
+    /**
+     * MariaDB writes an XA transaction's rows at its prepare, so they are logged then; a ROLLBACK that follows leaves
+     * the target holding rows the source does not: each table they touched leaves capture, reported with the
+     * sync_tables command that re-copies it.
+     */
+    private void xa(XaStatement xa, CapturedEvent.Statement statement) {
+        switch (xa.verb()) {
+            case END -> {
+                Set<Integer> touched = new HashSet<>(writtenPartTables);
+                open.forEach(change -> touched.add(change.tableId()));
+                if (!touched.isEmpty()) {
+                    preparedXa.put(xa.xid(), touched);
+                }
+            }
+            case COMMIT -> preparedXa.remove(xa.xid());
+            case ROLLBACK -> {
+                Set<Integer> touched = preparedXa.remove(xa.xid());
+                if (touched == null) {
+                    schemaChanges.xaRolledBackUnseen(xa.xid(), statement.position());
+                    return;
+                }
+                for (int tableId : touched) {
+                    filter.capturedById(tableId).ifPresent(table -> open.add(schemaChanges.rolledBackXa(table, xa.xid(),
+                            statement)));
+                }
+            }
         }
     }
 
@@ -299,6 +350,7 @@ final class ChangeCapture {
             throw e;
         }
         openBatchSeq += open.size();
+        open.forEach(change -> writtenPartTables.add(change.tableId()));
         open.clear();
     }
 
@@ -318,6 +370,7 @@ final class ChangeCapture {
         }
         open.clear();
         discards.clear();
+        writtenPartTables.clear();
         openBatchId = -1;
         lastWhole = next;
         lastWholeMillis = sourceMillis;
@@ -325,6 +378,7 @@ final class ChangeCapture {
 
     private void dropOpenTransaction() throws SQLException {
         open.clear();
+        writtenPartTables.clear();
         discards.clear();
         if (openBatchId >= 0) {
             writer.discardIncompleteBatches();

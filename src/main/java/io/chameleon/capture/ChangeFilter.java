@@ -40,6 +40,11 @@ final class ChangeFilter {
         return table.inCopy(rows.position()) ? null : table;
     }
 
+    /** The captured table of that id (a scan: for the rare statement that names tables by id). */
+    java.util.Optional<CapturedTable> capturedById(int tableId) {
+        return tables.values().stream().filter(table -> table.tableId() == tableId).findFirst();
+    }
+
     /** The captured table a TRUNCATE statement empties, or null when it is not one of them. */
     CapturedTable truncated(String defaultDatabase, TruncateStatement.Target target,
                             io.chameleon.mysql.BinlogPosition position) {

@@ -334,6 +334,28 @@ final class SchemaChangeCapture {
         return LoggedChange.schemaChange(table.tableId(), rows.position(), rows.sourceMillis(), failing(message));
     }
 
+    /**
+     * An XA transaction rolled back after its prepare, whose rows MariaDB wrote, and the reader logged, at the prepare:
+     * the table holds rows the source does not, so it leaves capture, reported, like a structure mismatch.
+     */
+    LoggedChange rolledBackXa(CapturedTable table, String xid, CapturedEvent.Statement rollback) {
+        String message = "table " + table.qualifiedSourceName() + " at " + rollback.position() + ": XA transaction "
+                + xid + " was rolled back after its prepare, when MariaDB wrote its rows and they were replicated;"
+                + " the target holds rows the source does not, so the table is no longer captured: re-copy it with"
+                + " 'sync_tables --tables " + table.qualifiedSourceName() + "'";
+        LOG.errorf("event=xa_rolled_back source=%s %s", source.name(), message);
+        tables.remove(new TableName(table.source().schema(), table.source().name()));
+        return LoggedChange.schemaChange(table.tableId(), rollback.position(), rollback.sourceMillis(),
+                failing(message));
+    }
+
+    /** An XA ROLLBACK of a transaction this reader did not see prepared (before its start, or of no captured table). */
+    void xaRolledBackUnseen(String xid, io.chameleon.mysql.BinlogPosition at) {
+        LOG.warnf("event=xa_rolled_back source=%s position=%s xid=%s: prepared before this reader started, or touching"
+                + " no captured table; if its rows were replicated at its prepare the target still holds them: run"
+                + " verify", source.name(), at, xid);
+    }
+
     private boolean isMapped(String database) {
         return database != null && source.schemaMappings().containsKey(database);
     }
