@@ -383,7 +383,7 @@ public final class SchemaEvolution {
             if (item instanceof SQLAlterTableRename rename) {
                 renamedTo = Names.table(database, rename.getToName());
             } else {
-                alterItem(item, draft, conditions);
+                alterItem(item, draft);
             }
         }
         // a new expression changes the table even when its structure reads the same (the source keeps no expression)
@@ -405,8 +405,8 @@ public final class SchemaEvolution {
                 : List.of(new TableChange.Altered(before, after, draft.renamedColumns));
     }
 
-    private static void alterItem(SQLAlterTableItem item, TableDraft draft, ExistenceConditions conditions)
-            throws UntranslatableDdl {
+    private static void alterItem(SQLAlterTableItem item, TableDraft draft) throws UntranslatableDdl {
+        ExistenceConditions conditions = draft.conditions;
         if (item instanceof SQLAlterTableAddColumn add) {
             String after = add.getAfterColumn() == null ? null : Names.of(add.getAfterColumn());
             boolean first = add.isFirst() || add.getFirstColumn() != null;
